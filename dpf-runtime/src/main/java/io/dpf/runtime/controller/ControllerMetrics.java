@@ -1,0 +1,57 @@
+package io.dpf.runtime.controller;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+
+/**
+ * Per-controller meters. In Prometheus format they read {@code dpf_controller_reconcile_total
+ * {controller,result}}, {@code dpf_controller_reconcile_errors_total}, {@code
+ * dpf_controller_reconcile_duration_seconds} and {@code dpf_controller_workqueue_depth}.
+ */
+final class ControllerMetrics {
+
+  private final Counter succeeded;
+  private final Counter requeued;
+  private final Counter failed;
+  private final Counter errors;
+  private final Timer duration;
+
+  ControllerMetrics(MeterRegistry registry, String controller, Supplier<Number> queueDepth) {
+    succeeded = reconciles(registry, controller, "success");
+    requeued = reconciles(registry, controller, "requeue");
+    failed = reconciles(registry, controller, "error");
+    errors = Counter.builder("dpf.controller.reconcile.errors")
+        .description("Reconciles that threw; the key is retried with backoff")
+        .tag("controller", controller).register(registry);
+    duration = Timer.builder("dpf.controller.reconcile.duration")
+        .description("Time spent in reconcile")
+        .tag("controller", controller).register(registry);
+    Gauge.builder("dpf.controller.workqueue.depth", queueDepth)
+        .description("Keys waiting to be reconciled")
+        .tag("controller", controller).register(registry);
+  }
+
+  private static Counter reconciles(MeterRegistry registry, String controller, String result) {
+    return Counter.builder("dpf.controller.reconcile")
+        .description("Reconciles by outcome")
+        .tags("controller", controller, "result", result).register(registry);
+  }
+
+  Timer.Sample startTimer() {
+    return Timer.start();
+  }
+
+  void succeeded(Timer.Sample sample, boolean requeue) {
+    sample.stop(duration);
+    (requeue ? requeued : succeeded).increment();
+  }
+
+  void failed(Timer.Sample sample) {
+    sample.stop(duration);
+    failed.increment();
+    errors.increment();
+  }
+}

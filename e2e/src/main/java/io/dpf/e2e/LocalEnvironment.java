@@ -1,0 +1,69 @@
+package io.dpf.e2e;
+
+import io.dpf.testkit.Cluster;
+import io.dpf.testkit.ClusterProvider;
+import io.dpf.testkit.DpuClusters;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed's starting point: a host cluster with DPU-carrying worker nodes, one Kamaji-style DPU
+ * cluster {@code dpu-cplane-tenant1} registered on it through its admin kubeconfig Secret, and the
+ * {@code dpf-operator-system} namespace.
+ */
+public final class LocalEnvironment implements AutoCloseable {
+
+  public static final String OPERATOR_NAMESPACE = "dpf-operator-system";
+  public static final String DPU_CLUSTER = "dpu-cplane-tenant1";
+  /** The seed's host worker nodes, which carry the DPUs. */
+  public static final List<String> HOST_WORKERS = List.of("ocp-worker-1", "ocp-worker-2");
+
+  private final Cluster host;
+  private final Cluster dpu;
+
+  private LocalEnvironment(Cluster host, Cluster dpu) {
+    this.host = host;
+    this.dpu = dpu;
+  }
+
+  public static LocalEnvironment start(ClusterProvider provider) {
+    List<Cluster> started = new ArrayList<>();
+    try {
+      Cluster host = provider.start("host");
+      started.add(host);
+      Cluster dpu = provider.start(DPU_CLUSTER);
+      started.add(dpu);
+      if (host.runsWorkloads()) {
+        host.addNode("ocp-control-plane", Map.of("node-role.kubernetes.io/control-plane", "",
+            "node-role.kubernetes.io/master", ""));
+        for (String worker : HOST_WORKERS) {
+          host.addNode(worker, Map.of("node-role.kubernetes.io/worker", "",
+              "feature.node.kubernetes.io/dpu-enabled", "true"));
+        }
+      }
+      host.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE)
+          .endMetadata().build()).serverSideApply();
+      DpuClusters.register(host, DPU_CLUSTER, DPU_CLUSTER, dpu);
+      return new LocalEnvironment(host, dpu);
+    } catch (RuntimeException e) {
+      started.forEach(Cluster::close);
+      throw e;
+    }
+  }
+
+  public Cluster host() {
+    return host;
+  }
+
+  public Cluster dpu() {
+    return dpu;
+  }
+
+  @Override
+  public void close() {
+    dpu.close();
+    host.close();
+  }
+}
