@@ -33,6 +33,8 @@ public final class LocalControlPlane implements Cluster {
   private static final Logger LOG = LoggerFactory.getLogger(LocalControlPlane.class);
   private static final Set<LocalControlPlane> RUNNING = Collections.synchronizedSet(new LinkedHashSet<>());
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final String DIR_PREFIX = "dpf-cluster-";
+  private static final String OWNER_FILE = "owner.pid";
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(LocalControlPlane::close),
@@ -51,7 +53,9 @@ public final class LocalControlPlane implements Cluster {
     this.name = name;
     this.apiServerOnly = apiServerOnly;
     try {
-      this.dir = Files.createTempDirectory("dpf-cluster-" + name + "-");
+      removeDirectoriesOfDeadJvms();
+      this.dir = Files.createTempDirectory(DIR_PREFIX + name + "-");
+      Files.writeString(dir.resolve(OWNER_FILE), String.valueOf(ProcessHandle.current().pid()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -268,6 +272,26 @@ public final class LocalControlPlane implements Cluster {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** A JVM killed with SIGKILL cannot delete its clusters' directories; the next one does. */
+  private static void removeDirectoriesOfDeadJvms() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> dirs = Files.list(tmp)) {
+      dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX))
+          .filter(d -> Files.isRegularFile(d.resolve(OWNER_FILE)))
+          .filter(d -> !ownerAlive(d))
+          .forEach(LocalControlPlane::deleteRecursively);
+    }
+  }
+
+  private static boolean ownerAlive(Path dir) {
+    try {
+      long pid = Long.parseLong(Files.readString(dir.resolve(OWNER_FILE)).trim());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return true; // not sure: leave it
     }
   }
 

@@ -14,13 +14,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ManagedProcess {
 
-  // $1 = the JVM's pid; the rest is the command. TERM from destroy() is passed on to the child.
+  // $1 = the JVM's pid; the rest is the command. TERM from destroy() is passed on to the child. When
+  // the JVM is gone the child gets TERM, then KILL after 5 s: nobody is left to wait for a clean exit.
   private static final String WATCHDOG = String.join("\n",
       "parent=$1; shift",
       "\"$@\" & child=$!",
       "trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT HUP",
       "while kill -0 \"$parent\" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done",
-      "kill -TERM $child 2>/dev/null; wait $child");
+      "kill -TERM $child 2>/dev/null",
+      "for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $child 2>/dev/null || exit 0; sleep 0.5; done",
+      "kill -KILL $child 2>/dev/null");
 
   private final String name;
   private final Process process;
