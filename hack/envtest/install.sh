@@ -3,7 +3,7 @@
 #
 #   hack/envtest/install.sh            build what is missing, print the asset directory on stdout
 #
-# Binaries: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, built
+# Binaries: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, helm, built
 # from their published Go modules (no Docker, no downloads of prebuilt binaries) into
 #   ${XDG_CACHE_HOME:-$HOME/.cache}/dpf/envtest/<k8s-version>/
 # A directory is only trusted once it holds every binary and a .complete stamp, so an interrupted
@@ -18,8 +18,9 @@ pinned() { awk -v m="$1" '$1==m {print $2; exit} $1=="require" && $2==m {print $
 k8s_version=$(pinned k8s.io/kubernetes kubernetes)
 etcd_version=$(pinned go.etcd.io/etcd/server/v3 etcd)
 kwok_version=$(pinned sigs.k8s.io/kwok kwok)
-[[ -n "$k8s_version" && -n "$etcd_version" && -n "$kwok_version" ]] || { echo "[envtest] cannot read pinned versions from $here/*/go.mod" >&2; exit 1; }
-binaries=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok)
+helm_version=$(pinned helm.sh/helm/v3 helm)
+[[ -n "$k8s_version" && -n "$etcd_version" && -n "$kwok_version" && -n "$helm_version" ]] || { echo "[envtest] cannot read pinned versions from $here/*/go.mod" >&2; exit 1; }
+binaries=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok helm)
 
 log() { echo "[envtest] $*" >&2; }
 
@@ -38,8 +39,9 @@ fi
 cache_root=${XDG_CACHE_HOME:-$HOME/.cache}/dpf/envtest
 out="$cache_root/${k8s_version#v}"
 stamp="$out/.complete"
-# The stamp records what was built; a change of any pinned version rebuilds.
-want="kubernetes=$k8s_version etcd=$etcd_version kwok=$kwok_version"
+# The stamp records the pinned versions; binaries are built only where missing, so after bumping a
+# pin other than Kubernetes (whose version names the directory) remove the old binary or directory.
+want="kubernetes=$k8s_version etcd=$etcd_version kwok=$kwok_version helm=$helm_version"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]] && has_all "$out"; then
   log "binaries present in $out"
   echo "$out"
@@ -69,6 +71,7 @@ if [[ ! -x "$out/etcd" ]]; then
   mv "$out/server" "$out/etcd" # go names the binary after the package path (.../server/v3 → server)
 fi
 [[ -x "$out/kwok" ]] || build kwok "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${kwok_version#v}" "$out" sigs.k8s.io/kwok/cmd/kwok
+[[ -x "$out/helm" ]] || build helm "-s -w -X helm.sh/helm/v3/internal/version.version=$helm_version" "$out" helm.sh/helm/v3/cmd/helm
 missing=()
 for b in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
   [[ -x "$out/$b" ]] || missing+=("k8s.io/kubernetes/cmd/$b")

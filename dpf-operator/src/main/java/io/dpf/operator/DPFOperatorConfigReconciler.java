@@ -1,0 +1,190 @@
+package io.dpf.operator;
+
+import static io.dpf.api.conditions.ConditionTypes.DPFOperatorConfig.IMAGE_PULL_SECRETS_RECONCILED;
+import static io.dpf.api.conditions.ConditionTypes.DPFOperatorConfig.SYSTEM_COMPONENTS_READY;
+import static io.dpf.api.conditions.ConditionTypes.DPFOperatorConfig.SYSTEM_COMPONENTS_RECONCILED;
+
+import io.dpf.api.Finalizers;
+import io.dpf.api.conditions.ConditionTypes;
+import io.dpf.api.conditions.Conditions;
+import io.dpf.api.conditions.Reasons;
+import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
+import io.dpf.api.operator.v1alpha1.DPFOperatorConfigStatus;
+import io.dpf.operator.inventory.ComponentSettings;
+import io.dpf.operator.inventory.InvalidConfigException;
+import io.dpf.operator.inventory.Inventory;
+import io.dpf.operator.inventory.PullSecretNames;
+import io.dpf.runtime.apply.ServerSideApply;
+import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.controller.Reconciler;
+import io.dpf.runtime.controller.Result;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles the singleton DPFOperatorConfig: pull secrets → system components → readiness, one
+ * status write at the end (only when it changed); on deletion, everything in DPF's order, finalizer last.
+ */
+public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperatorConfig> {
+
+  static final String FIELD_MANAGER = "dpfoperatorconfig-controller";
+  static final Duration DELETION_POLL = Duration.ofSeconds(5);
+  private static final Logger LOG = LoggerFactory.getLogger(DPFOperatorConfigReconciler.class);
+
+  private final KubernetesClient client;
+  private final OperatorSettings settings;
+  private final Inventory inventory;
+  private final Clock clock;
+  private final StatusWriter statusWriter;
+  private final PullSecretLabeller pullSecrets;
+  private final SystemComponents systemComponents;
+  private final Readiness readiness;
+  private final OrderedDeletion deletion;
+
+  public DPFOperatorConfigReconciler(KubernetesClient client, OperatorSettings settings, Inventory inventory,
+      Clock clock) {
+    this.client = client;
+    this.settings = settings;
+    this.inventory = inventory;
+    this.clock = clock;
+    ServerSideApply apply = new ServerSideApply(client, FIELD_MANAGER);
+    this.statusWriter = new StatusWriter(apply, client.getKubernetesSerialization());
+    this.pullSecrets = new PullSecretLabeller(client);
+    this.systemComponents = new SystemComponents(client, inventory, apply);
+    this.readiness = new Readiness(client);
+    this.deletion = new OrderedDeletion(client);
+  }
+
+  @Override
+  public Result reconcile(DPFOperatorConfig config) {
+    if (!settings.isSingleton(config)) {
+      LOG.warn("ignoring DPFOperatorConfig {}/{}: this operator reconciles only {}/{}",
+          config.getMetadata().getNamespace(), config.getMetadata().getName(), settings.namespace(), settings.name());
+      return Result.done();
+    }
+    if (config.getSpec().getOverrides() != null && Boolean.TRUE.equals(config.getSpec().getOverrides().getPaused())) {
+      return Result.done();
+    }
+    DPFOperatorConfigStatus status = copyOfStatus(config);
+    Conditions conditions = Conditions.of(status, config.getMetadata().getGeneration(), clock)
+        .ensure(ConditionTypes.DPFOperatorConfig.ALL);
+    if (config.getMetadata().getDeletionTimestamp() != null) {
+      return reconcileDelete(config, status, conditions);
+    }
+    if (!config.getMetadata().getFinalizers().contains(Finalizers.DPF_OPERATOR_CONFIG)) {
+      client.resource(config).edit(c -> {
+        c.getMetadata().getFinalizers().add(Finalizers.DPF_OPERATOR_CONFIG);
+        return c;
+      });
+      return Result.done(); // the update brings us back
+    }
+    RuntimeException transientFailure = null;
+    try {
+      reconcilePullSecrets(config, conditions);
+      transientFailure = reconcileComponents(config, conditions);
+    } finally {
+      conditions.summarize();
+      status.setObservedGeneration(config.getMetadata().getGeneration());
+      statusWriter.update(config, status);
+    }
+    if (transientFailure != null) {
+      throw transientFailure; // retried with backoff; the condition already says what failed
+    }
+    return Result.done();
+  }
+
+  private void reconcilePullSecrets(DPFOperatorConfig config, Conditions conditions) {
+    List<String> missing = pullSecrets.reconcile(config.getMetadata().getNamespace(), PullSecretNames.of(config.getSpec()));
+    if (missing.isEmpty()) {
+      conditions.setTrue(IMAGE_PULL_SECRETS_RECONCILED);
+    } else {
+      conditions.setFalse(IMAGE_PULL_SECRETS_RECONCILED, Reasons.ERROR,
+          "Image pull secrets must exist in namespace " + config.getMetadata().getNamespace() + ": missing "
+              + String.join(", ", missing));
+    }
+  }
+
+  private RuntimeException reconcileComponents(DPFOperatorConfig config, Conditions conditions) {
+    Map<String, ComponentSettings> componentSettings;
+    try {
+      componentSettings = inventory.settings(config.getSpec());
+    } catch (InvalidConfigException e) {
+      conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED, Reasons.ERROR, e.getMessage());
+      conditions.setFalse(SYSTEM_COMPONENTS_READY, Reasons.PENDING, "System components are not reconciled");
+      return null;
+    }
+    SystemComponents.Outcome outcome = systemComponents.reconcile(config, componentSettings);
+    List<String> problems = new ArrayList<>();
+    outcome.invalid().forEach((component, message) -> problems.add(component + ": " + message));
+    outcome.failed().forEach((component, e) -> problems.add(component + ": " + e.getMessage()));
+    if (problems.isEmpty()) {
+      conditions.setTrue(SYSTEM_COMPONENTS_RECONCILED);
+    } else {
+      conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED, Reasons.ERROR,
+          "System components could not be reconciled: " + String.join("; ", problems));
+    }
+    List<String> notReady = new ArrayList<>();
+    for (Map.Entry<String, List<HasMetadata>> rendered : outcome.rendered().entrySet()) {
+      List<String> why = readiness.notReady(rendered.getValue());
+      if (!why.isEmpty()) {
+        notReady.add(rendered.getKey() + ": " + String.join(", ", why));
+      }
+    }
+    Set<String> unrendered = componentSettings.values().stream().filter(ComponentSettings::enabled)
+        .map(ComponentSettings::name).filter(n -> !outcome.rendered().containsKey(n))
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    unrendered.forEach(name -> notReady.add(name + ": not deployed"));
+    if (notReady.isEmpty()) {
+      conditions.setTrue(SYSTEM_COMPONENTS_READY);
+    } else {
+      conditions.setFalse(SYSTEM_COMPONENTS_READY, Reasons.PENDING,
+          "System components are not ready: " + String.join("; ", notReady));
+    }
+    if (outcome.failed().isEmpty()) {
+      return null;
+    }
+    Exception first = outcome.failed().values().iterator().next();
+    return first instanceof RuntimeException r ? r : new IllegalStateException(first);
+  }
+
+  private Result reconcileDelete(DPFOperatorConfig config, DPFOperatorConfigStatus status, Conditions conditions) {
+    List<String> remaining = deletion.step();
+    if (remaining.isEmpty()) {
+      remaining = new ArrayList<>(systemComponents.deleteAll(config.getMetadata().getNamespace()));
+    }
+    if (!remaining.isEmpty()) {
+      conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED, Reasons.AWAITING_DELETION,
+          "Waiting for deletion of: " + summarize(remaining));
+      conditions.summarize();
+      statusWriter.update(config, status);
+      return Result.requeueAfter(DELETION_POLL);
+    }
+    client.resource(config).edit(c -> {
+      c.getMetadata().getFinalizers().remove(Finalizers.DPF_OPERATOR_CONFIG);
+      return c;
+    });
+    LOG.info("DPFOperatorConfig {}/{}: everything deleted, finalizer removed", config.getMetadata().getNamespace(),
+        config.getMetadata().getName());
+    return Result.done();
+  }
+
+  private static String summarize(List<String> remaining) {
+    int shown = Math.min(5, remaining.size());
+    String head = String.join(", ", remaining.subList(0, shown));
+    return remaining.size() > shown ? head + " and " + (remaining.size() - shown) + " more" : head;
+  }
+
+  private DPFOperatorConfigStatus copyOfStatus(DPFOperatorConfig config) {
+    return config.getStatus() == null ? new DPFOperatorConfigStatus()
+        : client.getKubernetesSerialization().clone(config.getStatus());
+  }
+}

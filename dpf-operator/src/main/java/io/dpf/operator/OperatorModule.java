@@ -1,0 +1,63 @@
+package io.dpf.operator;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import io.dpf.api.LabelKeys;
+import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
+import io.dpf.api.svc.v1alpha1.DPUService;
+import io.dpf.operator.inventory.Inventory;
+import io.dpf.operator.inventory.ReleaseDefaults;
+import io.dpf.runtime.controller.Controller;
+import io.dpf.runtime.controller.KeyMapper;
+import io.dpf.runtime.controller.ResourceKey;
+import io.dpf.runtime.controller.Scope;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The DPF operator's one controller. Every watch is scoped to the config's namespace, and all but
+ * Secrets (pull secrets may be created after the config) to objects carrying the component label;
+ * each change requeues the singleton.
+ */
+public final class OperatorModule extends AbstractModule {
+
+  private final OperatorSettings settings;
+
+  public OperatorModule(OperatorSettings settings) {
+    this.settings = settings;
+  }
+
+  @Provides
+  OperatorSettings settings() {
+    return settings;
+  }
+
+  @ProvidesIntoSet
+  Controller<?> dpfOperatorConfigController(KubernetesClient client) {
+    Scope namespace = Scope.namespace(settings.namespace());
+    Scope components = namespace.withLabels(LabelKeys.COMPONENT);
+    DPFOperatorConfigReconciler reconciler =
+        new DPFOperatorConfigReconciler(client, settings, new Inventory(ReleaseDefaults.load()), Clock.systemUTC());
+    return Controller.builder("dpfoperatorconfig", client, DPFOperatorConfig.class, reconciler)
+        .scope(namespace)
+        .workers(1)
+        .watches(Deployment.class, components, singleton())
+        .watches(StatefulSet.class, components, singleton())
+        .watches(DaemonSet.class, components, singleton())
+        .watches(DPUService.class, components, singleton())
+        .watches(Secret.class, namespace, singleton())
+        .build();
+  }
+
+  private <T extends HasMetadata> KeyMapper<T> singleton() {
+    ResourceKey key = new ResourceKey(settings.namespace(), settings.name());
+    return object -> List.of(key);
+  }
+}
