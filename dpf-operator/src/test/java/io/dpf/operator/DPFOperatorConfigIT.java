@@ -1,0 +1,231 @@
+package io.dpf.operator;
+
+import static io.dpf.operator.OperatorFixture.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dpf.api.Finalizers;
+import io.dpf.api.LabelKeys;
+import io.dpf.api.conditions.ConditionTypes;
+import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
+import io.dpf.api.operator.v1alpha1.ImageComponentConfiguration;
+import io.dpf.api.svc.v1alpha1.DPUService;
+import io.dpf.runtime.manager.Manager;
+import io.dpf.testkit.LocalControlPlane;
+import io.dpf.testkit.WriteCounter;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The seed's operator flow on a real API server, one step per test, in order. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DPFOperatorConfigIT {
+
+  static final List<String> DPU_SERVICES = List.of("servicechainset-controller", "multus", "sriov-device-plugin",
+      "flannel", "nvidia-k8s-ipam", "ovs-cni", "sfc-controller");
+  static final Duration WAIT = Duration.ofSeconds(90);
+
+  static LocalControlPlane host;
+  static KubernetesClient client;
+  static WriteCounter writes = new WriteCounter();
+  static Manager operator;
+
+  @BeforeAll
+  static void start() {
+    host = LocalControlPlane.start("operator-it");
+    client = host.client();
+    OperatorFixture.prepareHost(host);
+    operator = OperatorFixture.startOperator(host, writes);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    host.close();
+  }
+
+  @Test
+  @Order(1)
+  void seedConfigDeploysEveryComponentAndWaitsForTheDpuServices() {
+    client.resource(OperatorFixture.seedConfig(client)).create();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertThat(condition(ConditionTypes.DPFOperatorConfig.SYSTEM_COMPONENTS_RECONCILED)).hasValueSatisfying(c ->
+          assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True"));
+      assertThat(condition(ConditionTypes.DPFOperatorConfig.IMAGE_PULL_SECRETS_RECONCILED))
+          .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+    });
+    assertThat(config().getMetadata().getFinalizers()).contains(Finalizers.DPF_OPERATOR_CONFIG);
+    assertThat(client.secrets().inNamespace(NAMESPACE).withName("dpf-pull-secret").get().getMetadata().getLabels())
+        .containsKey(LabelKeys.IMAGE_PULL_SECRET);
+    Deployment provisioning = client.apps().deployments().inNamespace(NAMESPACE)
+        .withName("dpf-provisioning-controller-manager").get();
+    assertThat(provisioning.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("--bfb-pvc=bfb-pvc");
+    assertThat(client.resources(DPUService.class).inNamespace(NAMESPACE).list().getItems())
+        .extracting(s -> s.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(DPU_SERVICES);
+    assertThat(client.apiextensions().v1().customResourceDefinitions().withName("applications.argoproj.io").get()).isNotNull();
+
+    // Host workloads run on the simulated control-plane node; DPUServices wait for their manager.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPFOperatorConfig.SYSTEM_COMPONENTS_READY))
+        .hasValueSatisfying(c -> {
+          assertThat(c.getStatus()).isEqualTo("False");
+          assertThat(c.getMessage()).contains("DPUService flannel is not Ready").doesNotContain("Deployment");
+        }));
+    assertThat(condition(ConditionTypes.READY)).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
+  }
+
+  @Test
+  @Order(2)
+  void configBecomesReadyWhenDpuServicesReportReady_markedByTheTestAsTheDpuServiceManagerWould() {
+    for (String name : DPU_SERVICES) {
+      DPUService service = client.resources(DPUService.class).inNamespace(NAMESPACE).withName(name).get();
+      Condition ready = new ConditionBuilder().withType("Ready").withStatus("True").withReason("Success")
+          .withMessage("").withLastTransitionTime(Instant.now().toString()).build();
+      service.setStatus(new io.dpf.api.svc.v1alpha1.DPUServiceStatus());
+      service.getStatus().setConditions(List.of(ready));
+      client.resource(service).updateStatus();
+    }
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.READY))
+        .hasValueSatisfying(c -> assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
+    assertThat(config().getStatus().getObservedGeneration()).isEqualTo(config().getMetadata().getGeneration());
+  }
+
+  @Test
+  @Order(3)
+  void anUnchangedWorldCausesNoWrites() throws InterruptedException {
+    // Settled first: a reconcile that started from a cache older than our own last status write
+    // may repeat that write once, right after convergence.
+    int[] last = {-1};
+    await().atMost(WAIT).pollInterval(Duration.ofSeconds(5)).until(() -> {
+      int now = writes.count();
+      boolean quiet = now == last[0];
+      last[0] = now;
+      return quiet;
+    });
+    int before = writes.count();
+    Thread.sleep(Duration.ofSeconds(30).toMillis());
+    assertThat(writes.since(before)).as("writes by the operator over 30 s of nothing changing").isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aRestartedOperatorRepairsWhatChangedWhileItWasDown() {
+    operator.close();
+    client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").delete();
+    await().atMost(WAIT).until(() ->
+        client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get() == null);
+
+    operator = OperatorFixture.startOperator(host, writes);
+
+    await().atMost(WAIT).until(() ->
+        client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get() != null);
+  }
+
+  @Test
+  @Order(5)
+  void overridesAreAppliedAndDisabledComponentsPruned() {
+    client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
+      ImageComponentConfiguration image = new ImageComponentConfiguration();
+      image.setImage("registry.local:5000/dpf/dpuservice-manager:dev");
+      c.getSpec().setDpuServiceController(image);
+      c.getSpec().getOverrides().setDisableSystemComponents(List.of("flannel"));
+      return c;
+    });
+    await().atMost(WAIT).untilAsserted(() -> {
+      Deployment manager = client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get();
+      assertThat(manager.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+          .isEqualTo("registry.local:5000/dpf/dpuservice-manager:dev");
+      assertThat(client.resources(DPUService.class).inNamespace(NAMESPACE).withName("flannel").get()).isNull();
+      assertThat(client.secrets().inNamespace(NAMESPACE).withName("flannel-applyset").get()).isNull();
+    });
+  }
+
+  @Test
+  @Order(6)
+  void badInputIsReportedInConditionsAndRecoveredFrom() {
+    client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
+      c.getSpec().getOverrides().setDisableSystemComponents(List.of("flanel"));
+      c.getSpec().setImagePullSecrets(List.of("no-such-secret"));
+      return c;
+    });
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertThat(condition(ConditionTypes.DPFOperatorConfig.SYSTEM_COMPONENTS_RECONCILED)).hasValueSatisfying(c -> {
+        assertThat(c.getStatus()).isEqualTo("False");
+        assertThat(c.getReason()).isEqualTo("Error");
+        assertThat(c.getMessage()).contains("unknown component \"flanel\"");
+      });
+      assertThat(condition(ConditionTypes.DPFOperatorConfig.IMAGE_PULL_SECRETS_RECONCILED)).hasValueSatisfying(c ->
+          assertThat(c.getMessage()).contains("no-such-secret"));
+    });
+    client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
+      c.getSpec().getOverrides().setDisableSystemComponents(null);
+      c.getSpec().setImagePullSecrets(null);
+      return c;
+    });
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertThat(condition(ConditionTypes.DPFOperatorConfig.SYSTEM_COMPONENTS_RECONCILED))
+          .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+      assertThat(client.resources(DPUService.class).inNamespace(NAMESPACE).withName("flannel").get()).isNotNull();
+    });
+  }
+
+  @Test
+  @Order(7)
+  void deletionRemovesEverythingTheOperatorWrote() {
+    client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").delete();
+    await().atMost(Duration.ofSeconds(120)).until(() ->
+        client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").get() == null);
+    assertThat(objectsWithComponentLabel()).as("objects labelled " + LabelKeys.COMPONENT + " after deletion").isEmpty();
+    assertThat(client.apiextensions().v1().customResourceDefinitions().withName("applications.argoproj.io").get()).isNull();
+  }
+
+  /** Every object of every listable kind on the cluster that carries the component label. */
+  static List<String> objectsWithComponentLabel() {
+    List<String> found = new ArrayList<>();
+    for (var group : client.getApiGroups().getGroups()) {
+      discover(group.getPreferredVersion().getGroupVersion(), found);
+    }
+    discover("v1", found);
+    return found;
+  }
+
+  private static void discover(String groupVersion, List<String> found) {
+    for (var resource : client.getApiResources(groupVersion).getResources()) {
+      if (resource.getName().contains("/") || !resource.getVerbs().contains("list")) {
+        continue;
+      }
+      var kind = client.genericKubernetesResources(groupVersion, resource.getKind());
+      List<GenericKubernetesResource> items = Boolean.TRUE.equals(resource.getNamespaced())
+          ? kind.inAnyNamespace().withLabel(LabelKeys.COMPONENT).list().getItems()
+          : kind.withLabel(LabelKeys.COMPONENT).list().getItems();
+      items.forEach(i -> found.add(resource.getKind() + " " + i.getMetadata().getNamespace() + "/" + i.getMetadata().getName()));
+    }
+  }
+
+  static DPFOperatorConfig config() {
+    return client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").get();
+  }
+
+  static Optional<Condition> condition(String type) {
+    DPFOperatorConfig config = config();
+    if (config == null || config.getStatus() == null || config.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return config.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+}
