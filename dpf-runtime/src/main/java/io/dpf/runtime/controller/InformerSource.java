@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.List;
@@ -22,17 +23,21 @@ public final class InformerSource<T extends HasMetadata> implements AutoCloseabl
   private static final Logger LOG = LoggerFactory.getLogger(InformerSource.class);
 
   private final String description;
+  private final boolean gatesReadiness;
   private final SharedIndexInformer<T> informer;
-  private final Runnable onClose;
+  private final Consumer<InformerSource<?>> onClose;
 
-  private InformerSource(String description, SharedIndexInformer<T> informer, Runnable onClose) {
+  private InformerSource(String description, boolean gatesReadiness,
+      SharedIndexInformer<T> informer, Consumer<InformerSource<?>> onClose) {
     this.description = description;
+    this.gatesReadiness = gatesReadiness;
     this.informer = informer;
     this.onClose = onClose;
   }
 
   static <T extends HasMetadata> InformerSource<T> start(KubernetesClient client, Class<T> type,
-      Scope scope, KeyMapper<T> mapper, Consumer<ResourceKey> enqueue, Runnable onClose) {
+      Scope scope, KeyMapper<T> mapper, boolean gatesReadiness, Consumer<ResourceKey> enqueue,
+      Consumer<InformerSource<?>> onClose) {
     String description = HasMetadata.getKind(type) + " in " + scope + " of " + client.getMasterUrl();
     FilterWatchListDeletable<T, KubernetesResourceList<T>, Resource<T>> selection =
         scope.namespace() == null
@@ -45,13 +50,18 @@ public final class InformerSource<T extends HasMetadata> implements AutoCloseabl
     SharedIndexInformer<T> informer = selection.runnableInformer(0);
     informer.itemStore(new ManagedFieldsStrippingStore<>());
     informer.addEventHandler(new Enqueuer<>(mapper, enqueue));
-    informer.start().whenComplete((ignored, failure) -> {
-      if (failure != null) {
-        LOG.warn("informer for {} failed to start, fabric8 keeps retrying: {}", description,
-            failure.toString());
+    // fabric8 gives up on an informer whose first list fails; a DPU cluster that is down now, or
+    // a CRD not installed yet, must be retried (with fabric8's backoff) and shown in health.
+    informer.exceptionHandler((started, failure) -> {
+      if (ExceptionHandler.isDeserializationException(failure)) {
+        LOG.error("informer for {} stopped: objects do not match their class", description, failure);
+        return false;
       }
+      LOG.warn("informer for {} failed, retrying: {}", description, failure.toString());
+      return true;
     });
-    return new InformerSource<>(description, informer, onClose);
+    informer.start();
+    return new InformerSource<>(description, gatesReadiness, informer, onClose);
   }
 
   /** The cached object with this key, or null. */
@@ -68,6 +78,14 @@ public final class InformerSource<T extends HasMetadata> implements AutoCloseabl
     return informer.hasSynced() && informer.isWatching();
   }
 
+  /**
+   * Whether this source's health decides the manager's readiness: true for the manager's own
+   * cluster, false for DPU clusters, whose outages are normal operation and reported in status.
+   */
+  public boolean gatesReadiness() {
+    return gatesReadiness;
+  }
+
   public boolean hasSynced() {
     return informer.hasSynced();
   }
@@ -79,7 +97,7 @@ public final class InformerSource<T extends HasMetadata> implements AutoCloseabl
   @Override
   public void close() {
     informer.stop();
-    onClose.run();
+    onClose.accept(this);
   }
 
   private record Enqueuer<T extends HasMetadata>(KeyMapper<T> mapper, Consumer<ResourceKey> enqueue)

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +17,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CertificateAuthorityTest {
 
@@ -58,6 +62,16 @@ class CertificateAuthorityTest {
     CertificateAuthority reloaded = CertificateAuthority.load(
         CA.certificatePem(), CA.keyAndCertificate().privateKeyPem());
     assertThat(reloaded.certificate()).isEqualTo(CA.certificate());
+  }
+
+  @Test
+  void writesKeyAndCertificateFilesAndReadsAPinnedCertificateBack(@TempDir Path dir) throws Exception {
+    KeyAndCertificate server = CA.issueServer("bmc", List.of("bmc.local"), List.of());
+    server.writeTo(dir.resolve("tls.crt"), dir.resolve("tls.key"));
+
+    assertThat(Pem.readCertificate(dir.resolve("tls.crt"))).isEqualTo(server.certificate());
+    assertThat(Files.getPosixFilePermissions(dir.resolve("tls.key")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   }
 
   @Test

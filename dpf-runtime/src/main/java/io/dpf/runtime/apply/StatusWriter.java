@@ -1,0 +1,72 @@
+package io.dpf.runtime.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * Writes the status subresource only when it changed. The comparison is against the object the
+ * reconcile started from, so an unchanged world makes no write and no watch event. Keep condition
+ * transition times stable (see {@code io.dpf.api.conditions.Conditions}) or every status differs.
+ *
+ * <p>The write is a server-side apply of the whole status with forced ownership and no
+ * resourceVersion: a status computed from a slightly stale cache is not refused with a 409, and
+ * the next watch event reconciles again from the newer object anyway.
+ */
+public final class StatusWriter {
+
+  private final ServerSideApply apply;
+  private final KubernetesSerialization json;
+
+  public StatusWriter(ServerSideApply apply, KubernetesSerialization json) {
+    this.apply = apply;
+    this.json = json;
+  }
+
+  /**
+   * Writes {@code status} as the status of {@code observed} unless they are equal. Build
+   * {@code status} as a new object: editing {@code observed}'s status in place leaves nothing to
+   * compare against.
+   *
+   * @return whether a write happened
+   */
+  public <T extends HasMetadata> boolean update(T observed, Object status) {
+    JsonNode current = json.convertValue(observed, JsonNode.class).path("status");
+    JsonNode desired = json.convertValue(status, JsonNode.class);
+    if (!changed(current, desired)) {
+      return false;
+    }
+    apply.client().resource(observed)
+        .subresource("status")
+        .patch(apply.patchContext(), json.asJson(body(observed, desired)));
+    return true;
+  }
+
+  /** Semantic difference: empty lists and maps count as absent, numbers compare by value. */
+  static boolean changed(JsonNode current, JsonNode desired) {
+    JsonNode before = orEmpty(current);
+    JsonNode after = orEmpty(desired);
+    return !ApplyDiff.containsSubset(before, after) || !ApplyDiff.containsSubset(after, before);
+  }
+
+  private static JsonNode orEmpty(JsonNode node) {
+    return node == null || node.isMissingNode() || node.isNull()
+        ? JsonNodeFactory.instance.objectNode()
+        : node;
+  }
+
+  private static ObjectNode body(HasMetadata observed, JsonNode status) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("apiVersion", observed.getApiVersion());
+    body.put("kind", observed.getKind());
+    ObjectNode metadata = body.putObject("metadata");
+    metadata.put("name", observed.getMetadata().getName());
+    if (observed.getMetadata().getNamespace() != null) {
+      metadata.put("namespace", observed.getMetadata().getNamespace());
+    }
+    body.set("status", status);
+    return body;
+  }
+}

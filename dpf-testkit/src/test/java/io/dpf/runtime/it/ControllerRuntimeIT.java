@@ -1,0 +1,301 @@
+package io.dpf.runtime.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import io.dpf.runtime.controller.Controller;
+import io.dpf.runtime.controller.InformerSource;
+import io.dpf.runtime.controller.KeyMapper;
+import io.dpf.runtime.controller.ResourceKey;
+import io.dpf.runtime.controller.Scope;
+import io.dpf.runtime.manager.LeaderElectionSettings;
+import io.dpf.runtime.manager.Manager;
+import io.dpf.runtime.manager.ManagerModule;
+import io.dpf.runtime.manager.ManagerSettings;
+import io.dpf.testkit.WriteCounter;
+import io.dpf.testkit.LocalControlPlane;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The runtime's promises, on a real kube-apiserver: quiet when nothing changes, retries, failover. */
+class ControllerRuntimeIT {
+
+  private static final String DPU_NAMESPACE_LABEL = "test.dpf.io/mirror-namespace";
+  private static final String DPU_NAME_LABEL = "test.dpf.io/mirror-name";
+
+  private static LocalControlPlane cluster;
+  private static KubernetesClient admin;
+
+  private final WriteCounter writes = new WriteCounter();
+  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private final List<Integer> exits = new CopyOnWriteArrayList<>();
+  private KubernetesClient client;
+  private String namespace;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = LocalControlPlane.startApiServerOnly("runtime-it");
+    cluster.installCrds(Path.of(ControllerRuntimeIT.class.getResource("/crds/mirrors.test.dpf.io.yaml").toURI()));
+    admin = cluster.client();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void namespaceAndCountingClient() {
+    namespace = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
+        .endMetadata().build()).create();
+    client = new KubernetesClientBuilder()
+        .withConfig(Config.fromKubeconfig(cluster.kubeconfigYaml()))
+        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("count-writes", writes))
+        .build();
+    cleanup.add(client);
+  }
+
+  @AfterEach
+  void stopManagers() throws Exception {
+    for (int i = cleanup.size() - 1; i >= 0; i--) {
+      cleanup.get(i).close();
+    }
+  }
+
+  @Test
+  void reconcilesOnceThenWritesNothingWhileNothingChanges() throws Exception {
+    MirrorReconciler reconciler = new MirrorReconciler(client);
+    Manager manager = startManager(reconciler, null);
+    createSource("settings", Map.of("a", "1"));
+    createMirror("m", "settings");
+
+    awaitCopy("m", Map.of("a", "1"));
+    awaitReady("m");
+    assertQuietFor(Duration.ofSeconds(5));
+    assertThat(exits).isEmpty();
+    Mirror cached = (Mirror) manager.controllers().get(0).primaryCache()
+        .get(new ResourceKey(namespace, "m"));
+    assertThat(cached.getMetadata().getManagedFields()).as("not cached").isNullOrEmpty();
+
+    int before = writes.count();
+    admin.configMaps().inNamespace(namespace).withName("settings")
+        .edit(cm -> new ConfigMapBuilder(cm).addToData("b", "2").build());
+    awaitCopy("m", Map.of("a", "1", "b", "2"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> mirror("m").getStatus().copiedKeys == 2);
+    assertThat(writes.since(before)).as("one apply of the copy, one status write")
+        .containsExactly(
+            "PATCH /api/v1/namespaces/" + namespace + "/configmaps/m-copy",
+            "PATCH /apis/test.dpf.io/v1/namespaces/" + namespace + "/mirrors/m/status");
+    assertQuietFor(Duration.ofSeconds(3));
+    assertThat(metrics(manager)).contains(
+        "dpf_controller_reconcile_total{controller=\"mirror\",manager=\"runtime-it\",result=\"success\"}");
+  }
+
+  @Test
+  void retriesAFailingReconcileWithGrowingDelaysUntilItSucceeds() {
+    MirrorReconciler reconciler = new MirrorReconciler(client);
+    reconciler.failuresToInject.set(4);
+    startManager(reconciler, null);
+    createSource("settings", Map.of("a", "1"));
+    createMirror("m", "settings");
+
+    awaitReady("m");
+    // Four failures, then success, with no event in between: the retries came from the backoff.
+    assertThat(reconciler.attempts).hasSizeGreaterThanOrEqualTo(5);
+    List<Duration> gaps = new ArrayList<>();
+    for (int i = 1; i < 5; i++) {
+      gaps.add(Duration.between(reconciler.attempts.get(i - 1), reconciler.attempts.get(i)));
+    }
+    // Backoff base 200ms: 200, 400, 800, 1600 ms (the last capped at 1.6s is the max).
+    assertThat(gaps.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(180));
+    assertThat(gaps.get(1)).isGreaterThanOrEqualTo(Duration.ofMillis(380));
+    assertThat(gaps.get(2)).isGreaterThanOrEqualTo(Duration.ofMillis(780));
+    assertThat(gaps.get(3)).isGreaterThanOrEqualTo(Duration.ofMillis(1580))
+        .isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void aStandbyTakesOverWhenTheLeaderStops() throws Exception {
+    String lease = "mirror-" + namespace;
+    MirrorReconciler first = new MirrorReconciler(client);
+    MirrorReconciler second = new MirrorReconciler(client);
+    Manager leader = startManager(first, lease);
+    await().atMost(Duration.ofSeconds(20)).until(leader::isLeader);
+    Manager standby = startManager(second, lease);
+    await().atMost(Duration.ofSeconds(10)).until(standby::isReady);
+
+    createSource("settings", Map.of("a", "1"));
+    createMirror("m", "settings");
+    awaitReady("m");
+    assertThat(standby.isLeader()).isFalse();
+    assertThat(second.attempts).as("a standby does not reconcile").isEmpty();
+
+    leader.close();
+    await().atMost(Duration.ofSeconds(15)).until(standby::isLeader);
+    admin.configMaps().inNamespace(namespace).withName("settings")
+        .edit(cm -> new ConfigMapBuilder(cm).addToData("b", "2").build());
+    awaitCopy("m", Map.of("a", "1", "b", "2"));
+    assertThat(second.attempts).isNotEmpty();
+    assertThat(exits).as("a graceful stop is not a lost leadership").isEmpty();
+  }
+
+  @Test
+  void aLeaderThatLosesItsLeaseStopsReconcilingAndAsksToExit() {
+    String lease = "mirror-" + namespace;
+    MirrorReconciler reconciler = new MirrorReconciler(client);
+    Manager manager = startManager(reconciler, lease);
+    await().atMost(Duration.ofSeconds(20)).until(manager::isLeader);
+
+    // Another process takes the Lease, as after a long partition from the API server. The
+    // leader renews every 500ms, so retry our optimistic update until it lands between renewals.
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+        admin.leases().inNamespace(namespace).withName(lease).edit(taken -> {
+          taken.getSpec().setHolderIdentity("someone-else");
+          taken.getSpec().setLeaseDurationSeconds(600);
+          taken.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+          return taken;
+        }) != null);
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> exits.equals(List.of(1)));
+    assertThat(manager.isLeader()).isFalse();
+    assertThat(manager.controllers().get(0).isReconciling()).isFalse();
+  }
+
+  @Test
+  void watchesAddedAtRunTimeOnAnotherClusterRequeueUntilRemoved() throws Exception {
+    MirrorReconciler reconciler = new MirrorReconciler(client);
+    Manager manager = startManager(reconciler, null);
+    createSource("settings", Map.of("a", "1"));
+    createMirror("m", "settings");
+    awaitReady("m");
+    @SuppressWarnings("unchecked")
+    Controller<Mirror> controller = (Controller<Mirror>) manager.controllers().get(0);
+
+    try (LocalControlPlane dpuCluster = LocalControlPlane.startApiServerOnly("runtime-it-dpu")) {
+      InformerSource<ConfigMap> dpuSource = controller.watch(dpuCluster.client(), ConfigMap.class,
+          Scope.namespace("default").withLabels(DPU_NAME_LABEL),
+          KeyMapper.fromLabels(DPU_NAMESPACE_LABEL, DPU_NAME_LABEL));
+      await().atMost(Duration.ofSeconds(20)).until(dpuSource::isHealthy);
+
+      int attempts = reconciler.attempts.size();
+      createInDpuCluster(dpuCluster, "first");
+      await().atMost(Duration.ofSeconds(10)).until(() -> reconciler.attempts.size() > attempts);
+
+      dpuSource.close();
+      assertThat(controller.sources()).doesNotContain(dpuSource);
+      int afterRemoval = reconciler.attempts.size();
+      createInDpuCluster(dpuCluster, "second");
+      await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+      assertThat(reconciler.attempts).hasSize(afterRemoval);
+    }
+    assertThat(manager.isReady()).isTrue();
+  }
+
+  private void createInDpuCluster(LocalControlPlane dpuCluster, String name) {
+    dpuCluster.client().configMaps().inNamespace("default").resource(new ConfigMapBuilder()
+        .withNewMetadata().withName(name).addToLabels(DPU_NAMESPACE_LABEL, namespace)
+        .addToLabels(DPU_NAME_LABEL, "m").endMetadata().build()).create();
+  }
+
+  private Manager startManager(MirrorReconciler reconciler, String lease) {
+    ManagerSettings settings = new ManagerSettings("runtime-it", 0, null, Duration.ofSeconds(5));
+    if (lease != null) {
+      settings = settings.withLeaderElection(LeaderElectionSettings.of(namespace, lease)
+          .withDurations(Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofMillis(500)));
+    }
+    Module controllers = new AbstractModule() {
+      @ProvidesIntoSet
+      Controller<?> mirror(KubernetesClient kube) {
+        return Controller.builder("mirror", kube, Mirror.class, reconciler)
+            .scope(Scope.namespace(namespace))
+            .backoff(Duration.ofMillis(200), Duration.ofMillis(1600))
+            .watches(ConfigMap.class, Scope.namespace(namespace).withLabels(MirrorReconciler.SOURCE_LABEL),
+                source -> List.of(new ResourceKey(source.getMetadata().getNamespace(),
+                    source.getMetadata().getLabels().get(MirrorReconciler.SOURCE_LABEL))))
+            .watches(ConfigMap.class,
+                Scope.namespace(namespace).withLabels("app.kubernetes.io/managed-by=" + MirrorReconciler.FIELD_MANAGER),
+                KeyMapper.ownedBy(Mirror.class))
+            .build();
+      }
+    };
+    Manager manager = Manager.create(new ManagerModule(settings), ManagerModule.useClient(client),
+        ManagerModule.onLostLeadership(exits::add), controllers);
+    cleanup.add(manager);
+    manager.start();
+    return manager;
+  }
+
+  private void createSource(String name, Map<String, String> data) {
+    admin.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
+        .withName(name).addToLabels(MirrorReconciler.SOURCE_LABEL, "m").endMetadata()
+        .withData(data).build()).create();
+  }
+
+  private void createMirror(String name, String source) {
+    Mirror mirror = new Mirror();
+    mirror.getMetadata().setName(name);
+    mirror.getMetadata().setNamespace(namespace);
+    mirror.setSpec(new Mirror.Spec());
+    mirror.getSpec().source = source;
+    admin.resources(Mirror.class).inNamespace(namespace).resource(mirror).create();
+  }
+
+  private Mirror mirror(String name) {
+    return admin.resources(Mirror.class).inNamespace(namespace).withName(name).get();
+  }
+
+  private void awaitCopy(String mirror, Map<String, String> data) {
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      ConfigMap copy = admin.configMaps().inNamespace(namespace).withName(mirror + "-copy").get();
+      assertThat(copy).isNotNull();
+      assertThat(copy.getData()).isEqualTo(data);
+    });
+  }
+
+  private void awaitReady(String name) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      Mirror mirror = mirror(name);
+      return mirror.getStatus() != null && mirror.getStatus().conditions.stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    });
+  }
+
+  private void assertQuietFor(Duration quiet) {
+    int before = writes.count();
+    await().pollDelay(quiet).atMost(quiet.plusSeconds(1)).until(() -> true);
+    assertThat(writes.since(before)).as("writes while nothing changed").isEmpty();
+  }
+
+  private static String metrics(Manager manager) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + manager.httpPort() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+}
