@@ -6,12 +6,8 @@ import io.dpf.runtime.manager.Manager;
 import io.dpf.runtime.manager.ManagerModule;
 import io.dpf.runtime.manager.ManagerSettings;
 import io.dpf.testkit.Cluster;
+import io.dpf.testkit.SeedPrerequisites;
 import io.dpf.testkit.WriteCounter;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -21,11 +17,11 @@ import java.util.Map;
 /** The seed's prerequisites on a host cluster, and the operator running in this JVM. */
 final class OperatorFixture {
 
-  static final String NAMESPACE = "dpf-operator-system";
+  static final String NAMESPACE = SeedPrerequisites.NAMESPACE;
 
   private OperatorFixture() {}
 
-  /** Host nodes (one control plane for the managers' affinity), DPF's CRDs, namespace, PVC and pull secret. */
+  /** Host nodes (one control plane for the managers' affinity), DPF's CRDs and the seed's prerequisites. */
   static void prepareHost(Cluster host) {
     host.addNode("control-plane-0", Map.of("node-role.kubernetes.io/control-plane", ""));
     host.addNode("worker-0", Map.of("node-role.kubernetes.io/worker", ""));
@@ -34,22 +30,7 @@ final class OperatorFixture {
         .filter(k -> !k.getPackageName().contains("argocd")) // Argo CD's CRDs are the operator's to install
         .map(ApiTypes::crd).toList();
     host.installCrds(crds);
-    KubernetesClient client = host.client();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
-        .serverSideApply();
-    // No storage provisioner runs here: a pre-bound volume stands in for the site's storage class.
-    client.persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName("bfb-pv").endMetadata()
-        .withNewSpec().withCapacity(Map.of("storage", new Quantity("10Gi"))).withAccessModes("ReadWriteOnce")
-            .withStorageClassName("manual").withNewHostPath().withPath("/tmp/bfb").endHostPath()
-        .endSpec().build()).serverSideApply();
-    client.persistentVolumeClaims().inNamespace(NAMESPACE).resource(new PersistentVolumeClaimBuilder()
-        .withNewMetadata().withName("bfb-pvc").endMetadata()
-        .withNewSpec().withAccessModes("ReadWriteOnce").withStorageClassName("manual").withVolumeName("bfb-pv")
-            .withNewResources().addToRequests("storage", new Quantity("10Gi")).endResources()
-        .endSpec().build()).serverSideApply();
-    client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName("dpf-pull-secret")
-        .endMetadata().withType("kubernetes.io/dockerconfigjson")
-        .addToStringData(".dockerconfigjson", "{\"auths\":{}}").build()).serverSideApply();
+    SeedPrerequisites.create(host);
   }
 
   static Manager startOperator(Cluster host, WriteCounter writes) {

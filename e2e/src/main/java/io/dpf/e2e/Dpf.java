@@ -1,11 +1,9 @@
 package io.dpf.e2e;
 
 import io.dpf.testkit.ClusterProvider;
-import io.dpf.testkit.EnvtestBinaries;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -13,9 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code ./dpf} command line. */
-@Command(name = "dpf", mixinStandardHelpOptions = true, subcommands = Dpf.Up.class,
+@Command(name = "dpf", mixinStandardHelpOptions = true, subcommands = {Dpf.Up.class, Dpf.DemoCommand.class},
     description = "DPF for Java: local environment and demo.")
 public final class Dpf {
+
+  static final String FIRST_RUN = "(the first run builds Kubernetes from source: allow 10-30 minutes)";
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Dpf()).execute(args));
@@ -35,16 +35,10 @@ public final class Dpf {
     @Override
     public Integer call() throws Exception {
       PrintStream out = System.out;
-      out.println("Starting the local host cluster and DPU cluster (first run builds Kubernetes from source: "
-          + "allow 20-40 minutes)...");
+      out.println("Starting the local host cluster and DPU cluster " + FIRST_RUN + "...");
       ClusterProvider provider = ClusterProvider.fromSystemProperties();
       try (LocalEnvironment env = LocalEnvironment.start(provider)) {
-        Path dir = Files.createDirectories(stateDir).toAbsolutePath();
-        Path hostConf = dir.resolve("host.kubeconfig");
-        Path dpuConf = dir.resolve(LocalEnvironment.DPU_CLUSTER + ".kubeconfig");
-        Files.writeString(hostConf, env.host().kubeconfigYaml());
-        Files.writeString(dpuConf, env.dpu().kubeconfigYaml());
-        Path kubectl = linkKubectl(dir);
+        StateDirectory state = StateDirectory.write(stateDir, env);
         out.println();
         out.println("Up: " + provider.description());
         out.println("  host cluster:  " + env.host().client().getMasterUrl());
@@ -53,29 +47,79 @@ public final class Dpf {
             + LocalEnvironment.DPU_CLUSTER + "-admin-kubeconfig, key admin.conf)");
         out.println();
         out.println("In another terminal:");
-        out.println("  export PATH=" + kubectl.getParent() + ":$PATH KUBECONFIG=" + hostConf);
+        out.println("  " + state.exportLine());
         out.println("  kubectl get nodes");
         out.println("  kubectl get secrets -n " + LocalEnvironment.DPU_CLUSTER);
-        out.println("  kubectl --kubeconfig " + dpuConf + " get namespaces");
+        out.println("  kubectl --kubeconfig " + state.dpuKubeconfig() + " get nodes");
         out.println();
-        if (exitWhenUp) {
-          return 0;
+        if (!exitWhenUp) {
+          out.println("Press Ctrl-C to stop both clusters.");
+          new CountDownLatch(1).await();
         }
-        out.println("Press Ctrl-C to stop both clusters.");
-        new CountDownLatch(1).await();
         return 0;
       }
     }
+  }
 
-    private Path linkKubectl(Path dir) throws IOException {
-      Path bin = Files.createDirectories(dir.resolve("bin"));
-      Path link = bin.resolve("kubectl");
-      Files.deleteIfExists(link);
-      Path kubectl = EnvtestBinaries.directory().resolve("kubectl");
-      if (Files.exists(kubectl)) {
-        Files.createSymbolicLink(link, kubectl);
+  @Command(name = "demo", mixinStandardHelpOptions = true,
+      description = "Run the seed's DPF operator demo on local clusters: apply its DPFOperatorConfig and watch it become Ready.")
+  static final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--state-dir", defaultValue = ".dpf",
+        description = "Where kubeconfigs and the kubectl link are written (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--timeout", defaultValue = "PT10M",
+        description = "How long to wait for Ready (ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--cleanup", description = "After Ready, run the seed's clean-up (delete the config, watch "
+        + "everything go) and exit instead of waiting for Ctrl-C.")
+    boolean cleanup;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintStream out = System.out;
+      out.println("Starting the local host cluster and DPU cluster " + FIRST_RUN + "...");
+      try (LocalEnvironment env = LocalEnvironment.start(ClusterProvider.fromSystemProperties())) {
+        StateDirectory state = StateDirectory.write(stateDir, env);
+        Demo demo = new Demo(env, out);
+        try {
+          demo.installPrerequisites();
+          demo.startOperator();
+          demo.applySeedConfig();
+          boolean ready = demo.watchUntilReady(timeout);
+          out.println();
+          out.println(ready ? "DPFOperatorConfig is Ready." : "DPFOperatorConfig is not Ready after " + timeout
+              + "; the conditions above say what it waits for.");
+          printLookAround(out, state);
+          if (cleanup) {
+            boolean gone = demo.cleanUp(timeout);
+            out.println(gone ? "Everything the operator deployed is gone." : "Clean-up did not finish in " + timeout);
+            return ready && gone ? 0 : 1;
+          }
+          out.println("Press Ctrl-C to stop.");
+          new CountDownLatch(1).await();
+          return ready ? 0 : 1;
+        } finally {
+          demo.stop();
+        }
       }
-      return link;
+    }
+
+    private static void printLookAround(PrintStream out, StateDirectory state) {
+      String dpuConf = state.dir().resolve("dpu.conf").toString();
+      out.println();
+      out.println("Look around, as the seed does (in another terminal):");
+      out.println("  " + state.exportLine());
+      out.println("  kubectl get -n " + Demo.NAMESPACE + " dpfoperatorconfig");
+      out.println("  kubectl get -n " + Demo.NAMESPACE + " pods,dpuservices,applications");
+      out.println("  kubectl get secrets -n " + LocalEnvironment.DPU_CLUSTER + " " + LocalEnvironment.DPU_CLUSTER
+          + "-admin-kubeconfig -o jsonpath='{.data.admin\\.conf}' | base64 --decode > " + dpuConf);
+      out.println("  kubectl get dpuservices -A");
+      out.println("  kubectl --kubeconfig " + dpuConf + " get -n " + Demo.NAMESPACE + " deployments");
+      out.println("  kubectl --kubeconfig " + dpuConf + " get -n " + Demo.NAMESPACE + " daemonsets");
+      out.println();
     }
   }
 }

@@ -17,8 +17,9 @@ public final class LocalEnvironment implements AutoCloseable {
 
   public static final String OPERATOR_NAMESPACE = "dpf-operator-system";
   public static final String DPU_CLUSTER = "dpu-cplane-tenant1";
-  /** The seed's host worker nodes, which carry the DPUs. */
+  /** The seed's host worker nodes, which carry the DPUs, and the DPU cluster's nodes (its hostNetworkConfiguration). */
   public static final List<String> HOST_WORKERS = List.of("ocp-worker-1", "ocp-worker-2");
+  public static final List<String> DPU_WORKERS = List.of("dpu-worker-1", "dpu-worker-2");
 
   private final Cluster host;
   private final Cluster dpu;
@@ -41,6 +42,12 @@ public final class LocalEnvironment implements AutoCloseable {
         for (String worker : HOST_WORKERS) {
           host.addNode(worker, Map.of("node-role.kubernetes.io/worker", "",
               "feature.node.kubernetes.io/dpu-enabled", "true"));
+        }
+      }
+      if (dpu.runsWorkloads()) {
+        // As if provisioning had already joined the DPUs: the seed's demo starts from a working tenant.
+        for (String worker : DPU_WORKERS) {
+          dpu.addNode(worker, Map.of("node-role.kubernetes.io/worker", ""));
         }
       }
       host.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE)

@@ -1,0 +1,24 @@
+package io.dpf.api.provisioning.v1alpha1;
+
+import io.dpf.api.CrdAnnotations;
+import io.dpf.api.PrinterColumns;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.Annotations;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A Kubernetes cluster that DPUs join as nodes. */
+@Group(BFB.GROUP)
+@Version(BFB.VERSION)
+@Plural("dpuclusters")
+@Annotations(CrdAnnotations.KEEP_ON_UNINSTALL)
+@AdditionalPrinterColumn(name = "Type", jsonPath = ".spec.type", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "MaxNodes", jsonPath = ".spec.maxNodes", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.version", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
+public class DPUCluster extends CustomResource<DPUClusterSpec, DPUClusterStatus> implements Namespaced {
+}

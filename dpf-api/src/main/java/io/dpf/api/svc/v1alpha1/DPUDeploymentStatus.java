@@ -1,0 +1,6 @@
+package io.dpf.api.svc.v1alpha1;
+
+import io.dpf.api.conditions.ConditionedStatus;
+
+public class DPUDeploymentStatus extends ConditionedStatus {
+}

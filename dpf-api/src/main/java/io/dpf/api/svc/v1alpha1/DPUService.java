@@ -1,0 +1,24 @@
+package io.dpf.api.svc.v1alpha1;
+
+import io.dpf.api.CrdAnnotations;
+import io.dpf.api.PrinterColumns;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.Annotations;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A Helm chart deployed into every DPU cluster (or the host cluster) through ArgoCD. */
+@Group(DPUService.GROUP)
+@Version(DPUService.VERSION)
+@Plural("dpuservices")
+@Annotations(CrdAnnotations.KEEP_ON_UNINSTALL)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = PrinterColumns.READY, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = PrinterColumns.READY_REASON, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
+public class DPUService extends CustomResource<DPUServiceSpec, DPUServiceStatus> implements Namespaced {
+  public static final String GROUP = "svc.dpu.nvidia.com";
+  public static final String VERSION = "v1alpha1";
+}

@@ -1,0 +1,18 @@
+package io.dpf.api.svc.v1alpha1;
+
+import io.dpf.api.CrdAnnotations;
+import io.dpf.api.common.EmptyStatus;
+import io.fabric8.crd.generator.annotation.Annotations;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** The user-tunable part of a service in a DPUDeployment. */
+@Group(DPUService.GROUP)
+@Version(DPUService.VERSION)
+@Plural("dpuserviceconfigurations")
+@Annotations(CrdAnnotations.KEEP_ON_UNINSTALL)
+public class DPUServiceConfiguration extends CustomResource<DPUServiceConfigurationSpec, EmptyStatus> implements Namespaced {
+}

@@ -1,0 +1,32 @@
+package io.dpf.api.svc.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ServiceChainSetSpec {
+  /** DPU-cluster nodes that get one ServiceChain each. */
+  @JsonProperty("nodeSelector")
+  private LabelSelector nodeSelector;
+  @Required
+  @JsonProperty("template")
+  private ServiceChainSpecTemplate template;
+
+  public LabelSelector getNodeSelector() {
+    return nodeSelector;
+  }
+
+  public void setNodeSelector(LabelSelector nodeSelector) {
+    this.nodeSelector = nodeSelector;
+  }
+
+  public ServiceChainSpecTemplate getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(ServiceChainSpecTemplate template) {
+    this.template = template;
+  }
+}

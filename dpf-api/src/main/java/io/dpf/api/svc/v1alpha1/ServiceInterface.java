@@ -1,0 +1,23 @@
+package io.dpf.api.svc.v1alpha1;
+
+import io.dpf.api.CrdAnnotations;
+import io.dpf.api.PrinterColumns;
+import io.dpf.api.common.EmptyStatus;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.Annotations;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** DPU-cluster side: one port of br-sfc on one node. */
+@Group(DPUService.GROUP)
+@Version(DPUService.VERSION)
+@Plural("serviceinterfaces")
+@Annotations(CrdAnnotations.KEEP_ON_UNINSTALL)
+@AdditionalPrinterColumn(name = "Node", jsonPath = ".spec.node", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Type", jsonPath = ".spec.interfaceType", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
+public class ServiceInterface extends CustomResource<ServiceInterfaceSpec, EmptyStatus> implements Namespaced {
+}

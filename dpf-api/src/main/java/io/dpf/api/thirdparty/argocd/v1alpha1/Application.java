@@ -1,0 +1,14 @@
+package io.dpf.api.thirdparty.argocd.v1alpha1;
+
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** Typed subset of ArgoCD's Application; unknown fields are kept. */
+@Group("argoproj.io")
+@Version("v1alpha1")
+@Plural("applications")
+public class Application extends CustomResource<ApplicationSpec, ApplicationStatus> implements Namespaced {
+}

@@ -1,0 +1,14 @@
+package io.dpf.api.thirdparty.nvipam.v1alpha1;
+
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** Typed subset of NVIPAM's CIDRPool: a network split into per-node prefixes. */
+@Group("nv-ipam.nvidia.com")
+@Version("v1alpha1")
+@Plural("cidrpools")
+public class CIDRPool extends CustomResource<CIDRPoolSpec, CIDRPoolStatus> implements Namespaced {
+}

@@ -1,0 +1,151 @@
+package io.dpf.e2e;
+
+import io.dpf.api.ApiTypes;
+import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
+import io.dpf.operator.OperatorModule;
+import io.dpf.operator.OperatorSettings;
+import io.dpf.runtime.manager.Manager;
+import io.dpf.runtime.manager.ManagerModule;
+import io.dpf.runtime.manager.ManagerSettings;
+import io.dpf.testkit.SeedPrerequisites;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The user's demo script (shared/seeds/000_d664e7763ea2bcdb.txt) on local clusters: prerequisites,
+ * the operator, the seed's DPFOperatorConfig applied verbatim, and the seed's {@code watch kubectl get
+ * pods,dpuservices,applications} shown as it changes until the config is Ready.
+ */
+final class Demo {
+
+  static final String SEED = "/seed/dpfoperatorconfig.yaml";
+  static final String NAMESPACE = SeedPrerequisites.NAMESPACE;
+
+  private final LocalEnvironment env;
+  private final PrintStream out;
+  private Manager operator;
+
+  Demo(LocalEnvironment env, PrintStream out) {
+    this.env = env;
+    this.out = out;
+  }
+
+  /** Prerequisites as the seed lists them: CRDs (the operator bundle's job), namespace, PVC, pull secret. */
+  void installPrerequisites() {
+    env.host().installCrds(ApiTypes.all().stream()
+        .filter(kind -> !ApiTypes.DPU_CLUSTER_KINDS.contains(kind))
+        .filter(kind -> !kind.getPackageName().contains(".argocd.")) // the operator installs Argo CD
+        .map(ApiTypes::crd).toList());
+    SeedPrerequisites.create(env.host());
+  }
+
+  void startOperator() {
+    operator = Manager.create(
+        new ManagerModule(new ManagerSettings("dpf-operator", 0, null, Duration.ofSeconds(5))),
+        ManagerModule.useClient(env.host().client()),
+        new OperatorModule(OperatorSettings.defaults()));
+    operator.start();
+  }
+
+  void applySeedConfig() {
+    out.println("$ cat <<EOF | kubectl apply -f -   # the seed's DPFOperatorConfig, verbatim");
+    try (InputStream seed = Demo.class.getResourceAsStream(SEED)) {
+      env.host().client().load(seed).items().forEach(o -> env.host().client().resource(o).fieldManager("kubectl")
+          .forceConflicts().serverSideApply());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Shows the seed's watch until the config is Ready; false on timeout. */
+  boolean watchUntilReady(Duration timeout) {
+    return watch(timeout, () -> readyCondition().map(c -> "True".equals(c.getStatus())).orElse(false));
+  }
+
+  /** The seed's clean-up: delete the config and watch everything go. */
+  boolean cleanUp(Duration timeout) {
+    out.println("$ kubectl delete -n " + NAMESPACE + " dpfoperatorconfig --all --wait=false");
+    env.host().client().resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).delete();
+    return watch(timeout, () -> env.host().client().resources(DPFOperatorConfig.class).inNamespace(NAMESPACE)
+        .list().getItems().isEmpty() && env.host().client().pods().inNamespace(NAMESPACE).list().getItems().isEmpty());
+  }
+
+  private DPFOperatorConfig config() {
+    return env.host().client().resources(DPFOperatorConfig.class).inNamespace(NAMESPACE)
+        .withName("dpfoperatorconfig").get();
+  }
+
+  Optional<Condition> readyCondition() {
+    DPFOperatorConfig config = config();
+    if (config == null || config.getStatus() == null || config.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return config.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst();
+  }
+
+  void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+  }
+
+  private boolean watch(Duration timeout, BooleanSupplier done) {
+    KubernetesClient client = env.host().client();
+    ClusterView view = new ClusterView(client, NAMESPACE);
+    Instant deadline = Instant.now().plus(timeout);
+    String shown = null;
+    while (Instant.now().isBefore(deadline)) {
+      String now = view.render() + "\n\n" + configLine();
+      if (!now.equals(shown)) {
+        out.println();
+        out.println("Every 1s: kubectl get -n " + NAMESPACE + " pods,dpuservices,applications,dpfoperatorconfig"
+            + "    " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+        out.println();
+        out.println(now);
+        shown = now;
+      }
+      if (done.getAsBoolean()) {
+        return true;
+      }
+      sleep();
+    }
+    return false;
+  }
+
+  private String configLine() {
+    return readyCondition().map(c -> String.format("%-45s READY=%-6s PHASE=%s%n  %s",
+            "dpfoperatorconfig.operator.dpu.nvidia.com/dpfoperatorconfig", c.getStatus(), c.getReason(),
+            notReadyDetail()))
+        .orElse(config() == null ? "No dpfoperatorconfig found in " + NAMESPACE + "."
+            : "dpfoperatorconfig.operator.dpu.nvidia.com/dpfoperatorconfig (no status yet)");
+  }
+
+  private String notReadyDetail() {
+    DPFOperatorConfig config = config();
+    if (config == null || config.getStatus() == null) {
+      return "";
+    }
+    List<String> messages = config.getStatus().getConditions().stream()
+        .filter(c -> !"True".equals(c.getStatus()) && !"Ready".equals(c.getType()))
+        .map(c -> c.getType() + ": " + c.getMessage()).toList();
+    return String.join("\n  ", messages);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
