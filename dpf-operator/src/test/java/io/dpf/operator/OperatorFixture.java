@@ -1,17 +1,17 @@
 package io.dpf.operator;
 
-import io.dpf.api.ApiTypes;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.runtime.manager.ManagerModule;
 import io.dpf.runtime.manager.ManagerSettings;
 import io.dpf.testkit.Cluster;
+import io.dpf.testkit.Helm;
 import io.dpf.testkit.SeedPrerequisites;
 import io.dpf.testkit.WriteCounter;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /** The seed's prerequisites on a host cluster, and the operator running in this JVM. */
@@ -21,20 +21,33 @@ final class OperatorFixture {
 
   private OperatorFixture() {}
 
-  /** Host nodes (one control plane for the managers' affinity), DPF's CRDs and the seed's prerequisites. */
+  static final String SERVICE_ACCOUNT = "dpf-operator-controller-manager";
+  /** The packaged operator chart (CRDs, RBAC, Deployment), built by hack/render-charts.sh. */
+  static final Path CHART = Path.of("target/generated-resources/charts/charts/dpf-operator-0.1.0.tgz");
+
+  /**
+   * Host nodes (one control plane for the managers' affinity), the operator chart installed with
+   * the helm CLI as a user would (its CRDs, RBAC and Deployment), and the seed's prerequisites.
+   */
   static void prepareHost(Cluster host) {
     host.addNode("control-plane-0", Map.of("node-role.kubernetes.io/control-plane", ""));
     host.addNode("worker-0", Map.of("node-role.kubernetes.io/worker", ""));
-    List<CustomResourceDefinition> crds = ApiTypes.all().stream()
-        .filter(k -> !ApiTypes.DPU_CLUSTER_KINDS.contains(k))
-        .filter(k -> !k.getPackageName().contains("argocd")) // Argo CD's CRDs are the operator's to install
-        .map(ApiTypes::crd).toList();
-    host.installCrds(crds);
+    Helm.install(host, "dpf-operator", CHART, NAMESPACE, "--wait", "--timeout", "2m");
     SeedPrerequisites.create(host);
   }
 
+  /**
+   * The operator in this JVM, with the chart's RBAC only: its client impersonates the chart's
+   * service account, so a missing permission fails the test.
+   */
   static Manager startOperator(Cluster host, WriteCounter writes) {
-    KubernetesClient client = writes.countingClient(host);
+    Config config = Config.fromKubeconfig(host.kubeconfigYaml());
+    config.setImpersonateUsername("system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT);
+    config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + NAMESPACE, "system:authenticated");
+    return startOperator(writes.countingClient(config));
+  }
+
+  private static Manager startOperator(KubernetesClient client) {
     Manager manager = Manager.create(
         new ManagerModule(new ManagerSettings("dpf-operator", 0, null, Duration.ofSeconds(5))),
         ManagerModule.useClient(client),

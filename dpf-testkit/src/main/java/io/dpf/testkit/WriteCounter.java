@@ -19,7 +19,12 @@ public final class WriteCounter implements Interceptor {
 
   /** A client of {@code cluster} whose writes this counter records; the caller closes it. */
   public KubernetesClient countingClient(Cluster cluster) {
-    return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(cluster.kubeconfigYaml()))
+    return countingClient(Config.fromKubeconfig(cluster.kubeconfigYaml()));
+  }
+
+  /** A client with this configuration (e.g. impersonating a service account) whose writes are recorded. */
+  public KubernetesClient countingClient(Config config) {
+    return new KubernetesClientBuilder().withConfig(config)
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("dpf-write-counter", this))
         .build();
   }

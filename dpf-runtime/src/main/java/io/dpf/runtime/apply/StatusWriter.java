@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes the status subresource only when it changed. The comparison is against the object the
@@ -14,11 +16,27 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * <p>The write is a server-side apply of the whole status with forced ownership and no
  * resourceVersion: a status computed from a slightly stale cache is not refused with a 409, and
  * the next watch event reconciles again from the newer object anyway.
+ *
+ * <p>A reconcile can start from a cached object that predates our own last status write (another
+ * event arrived before the watch delivered our write). The status it computes then equals what we
+ * wrote, but not what it observed. To avoid writing it twice, the writer remembers, per object, the
+ * resourceVersion it saw and the status it wrote; the same resourceVersion and the same status
+ * again means nothing is left to write.
  */
 public final class StatusWriter {
 
+  private static final int REMEMBERED = 10_000;
+
   private final ServerSideApply apply;
   private final KubernetesSerialization json;
+  private final Map<String, Written> lastWrites = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
+
+  private record Written(String observedResourceVersion, JsonNode status) {}
 
   public StatusWriter(ServerSideApply apply, KubernetesSerialization json) {
     this.apply = apply;
@@ -35,13 +53,26 @@ public final class StatusWriter {
   public <T extends HasMetadata> boolean update(T observed, Object status) {
     JsonNode current = json.convertValue(observed, JsonNode.class).path("status");
     JsonNode desired = json.convertValue(status, JsonNode.class);
-    if (!changed(current, desired)) {
+    if (!changed(current, desired) || alreadyWritten(observed, desired)) {
       return false;
     }
     apply.client().resource(observed)
         .subresource("status")
         .patch(apply.patchContext(), json.asJson(body(observed, desired)));
+    synchronized (lastWrites) {
+      lastWrites.put(observed.getMetadata().getUid(),
+          new Written(observed.getMetadata().getResourceVersion(), desired));
+    }
     return true;
+  }
+
+  private boolean alreadyWritten(HasMetadata observed, JsonNode desired) {
+    Written last;
+    synchronized (lastWrites) {
+      last = lastWrites.get(observed.getMetadata().getUid());
+    }
+    return last != null && java.util.Objects.equals(last.observedResourceVersion(), observed.getMetadata().getResourceVersion())
+        && !changed(last.status(), desired);
   }
 
   /** Semantic difference: empty lists and maps count as absent, numbers compare by value. */
