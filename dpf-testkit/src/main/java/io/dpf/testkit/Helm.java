@@ -22,6 +22,22 @@ public final class Helm {
     return run(command);
   }
 
+  /** {@code helm template <release> <chartDir> -n <namespace> -f <values>}: the manifests, as YAML text. */
+  public static String template(Path chartDir, String release, String namespace, String valuesYaml) {
+    try {
+      Path values = java.nio.file.Files.createTempFile("helm-values", ".yaml");
+      try {
+        java.nio.file.Files.writeString(values, valuesYaml == null ? "" : valuesYaml);
+        return run(List.of(EnvtestBinaries.binary("helm").toString(), "template", release, chartDir.toString(),
+            "--namespace", namespace, "--values", values.toString()));
+      } finally {
+        java.nio.file.Files.deleteIfExists(values);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static String uninstall(Cluster cluster, String release, String namespace) {
     return run(List.of(EnvtestBinaries.binary("helm").toString(), "uninstall", release, "--namespace", namespace,
         "--kubeconfig", cluster.kubeconfig().toString(), "--wait"));
