@@ -17,6 +17,7 @@ import io.dpf.operator.inventory.PullSecretNames;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
 import io.dpf.runtime.controller.Reconciler;
+import io.dpf.runtime.events.EventRecorder;
 import io.dpf.runtime.controller.Result;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -49,6 +50,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
   private final SystemComponents systemComponents;
   private final Readiness readiness;
   private final OrderedDeletion deletion;
+  private final EventRecorder events;
 
   public DPFOperatorConfigReconciler(KubernetesClient client, OperatorSettings settings, Inventory inventory,
       Clock clock) {
@@ -62,6 +64,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     this.systemComponents = new SystemComponents(client, inventory, apply);
     this.readiness = new Readiness(client);
     this.deletion = new OrderedDeletion(client);
+    this.events = new EventRecorder(client, FIELD_MANAGER, clock);
   }
 
   @Override
@@ -94,7 +97,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     } finally {
       conditions.summarize();
       status.setObservedGeneration(config.getMetadata().getGeneration());
-      statusWriter.update(config, status);
+      writeStatus(config, status);
     }
     if (transientFailure != null) {
       throw transientFailure; // retried with backoff; the condition already says what failed
@@ -165,7 +168,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
       conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED, Reasons.AWAITING_DELETION,
           "Waiting for deletion of: " + summarize(remaining));
       conditions.summarize();
-      statusWriter.update(config, status);
+      writeStatus(config, status);
       return Result.requeueAfter(DELETION_POLL);
     }
     client.resource(config).edit(c -> {
@@ -175,6 +178,14 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     LOG.info("DPFOperatorConfig {}/{}: everything deleted, finalizer removed", config.getMetadata().getNamespace(),
         config.getMetadata().getName());
     return Result.done();
+  }
+
+  /** The status, if it changed, and an Event for each condition that changed status with it. */
+  private void writeStatus(DPFOperatorConfig config, DPFOperatorConfigStatus status) {
+    if (statusWriter.update(config, status)) {
+      events.conditionTransitions(config, config.getStatus() == null ? null : config.getStatus().getConditions(),
+          status.getConditions());
+    }
   }
 
   private static String summarize(List<String> remaining) {

@@ -103,6 +103,13 @@ class DPFOperatorConfigIT {
     await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.READY))
         .hasValueSatisfying(c -> assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
     assertThat(config().getStatus().getObservedGeneration()).isEqualTo(config().getMetadata().getGeneration());
+    await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace(NAMESPACE)
+        .withField("involvedObject.name", "dpfoperatorconfig").list().getItems())
+        .anySatisfy(e -> {
+          assertThat(e.getReason()).isEqualTo("Ready");
+          assertThat(e.getType()).isEqualTo("Normal");
+        })
+        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("SystemComponentsReconciled")));
   }
 
   @Test
@@ -138,6 +145,29 @@ class DPFOperatorConfigIT {
 
   @Test
   @Order(5)
+  void aPausedConfigIsLeftAloneUntilResumed() throws InterruptedException {
+    setPaused(true);
+    client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").delete();
+    await().atMost(WAIT).until(() ->
+        client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get() == null);
+    Thread.sleep(Duration.ofSeconds(5).toMillis()); // what a paused operator must not do takes no time
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get())
+        .as("recreated while paused").isNull();
+
+    setPaused(false);
+    await().atMost(WAIT).until(() ->
+        client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get() != null);
+  }
+
+  private static void setPaused(boolean paused) {
+    client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
+      c.getSpec().getOverrides().setPaused(paused);
+      return c;
+    });
+  }
+
+  @Test
+  @Order(6)
   void overridesAreAppliedAndDisabledComponentsPruned() {
     client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
       ImageComponentConfiguration image = new ImageComponentConfiguration();
@@ -156,7 +186,7 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void badInputIsReportedInConditionsAndRecoveredFrom() {
     client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
       c.getSpec().getOverrides().setDisableSystemComponents(List.of("flanel"));
@@ -185,7 +215,7 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void deletionRemovesEverythingTheOperatorWrote() {
     client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").delete();
     await().atMost(Duration.ofSeconds(120)).until(() ->
