@@ -14,6 +14,7 @@ import io.dpf.operator.inventory.ComponentSettings;
 import io.dpf.operator.inventory.InvalidConfigException;
 import io.dpf.operator.inventory.Inventory;
 import io.dpf.operator.inventory.PullSecretNames;
+import io.dpf.operator.ovn.OvnKubernetesStep;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
 import io.dpf.runtime.controller.Reconciler;
@@ -51,6 +52,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
   private final Readiness readiness;
   private final OrderedDeletion deletion;
   private final EventRecorder events;
+  private final OvnKubernetesStep ovn;
 
   public DPFOperatorConfigReconciler(KubernetesClient client, OperatorSettings settings, Inventory inventory,
       Clock clock) {
@@ -65,6 +67,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     this.readiness = new Readiness(client);
     this.deletion = new OrderedDeletion(client);
     this.events = new EventRecorder(client, FIELD_MANAGER, clock);
+    this.ovn = new OvnKubernetesStep(client, FIELD_MANAGER, inventory.defaults());
   }
 
   @Override
@@ -129,13 +132,24 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     List<String> problems = new ArrayList<>();
     outcome.invalid().forEach((component, message) -> problems.add(component + ": " + message));
     outcome.failed().forEach((component, e) -> problems.add(component + ": " + e.getMessage()));
+    List<String> notReady = new ArrayList<>();
+    RuntimeException ovnFailure = null;
+    if (ovnEnabled(config)) {
+      try {
+        ovn.reconcile(config).forEach(waiting -> notReady.add("ovn-kubernetes: " + waiting));
+      } catch (InvalidConfigException e) {
+        problems.add(e.getMessage());
+      } catch (RuntimeException e) {
+        problems.add("ovn-kubernetes: " + e.getMessage());
+        ovnFailure = e;
+      }
+    }
     if (problems.isEmpty()) {
       conditions.setTrue(SYSTEM_COMPONENTS_RECONCILED);
     } else {
       conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED, Reasons.ERROR,
           "System components could not be reconciled: " + String.join("; ", problems));
     }
-    List<String> notReady = new ArrayList<>();
     for (Map.Entry<String, List<HasMetadata>> rendered : outcome.rendered().entrySet()) {
       List<String> why = readiness.notReady(rendered.getValue());
       if (!why.isEmpty()) {
@@ -153,7 +167,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
           "System components are not ready: " + String.join("; ", notReady));
     }
     if (outcome.failed().isEmpty()) {
-      return null;
+      return ovnFailure;
     }
     Exception first = outcome.failed().values().iterator().next();
     return first instanceof RuntimeException r ? r : new IllegalStateException(first);
@@ -163,6 +177,9 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     List<String> remaining = deletion.step();
     if (remaining.isEmpty()) {
       remaining = new ArrayList<>(systemComponents.deleteAll(config.getMetadata().getNamespace()));
+    }
+    if (remaining.isEmpty() && ovnEnabled(config)) {
+      ovn.deleteCreated(config.getMetadata().getNamespace());
     }
     if (!remaining.isEmpty()) {
       conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED, Reasons.AWAITING_DELETION,
@@ -186,6 +203,11 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
       events.conditionTransitions(config, config.getStatus() == null ? null : config.getStatus().getConditions(),
           status.getConditions());
     }
+  }
+
+  private static boolean ovnEnabled(DPFOperatorConfig config) {
+    return config.getSpec().getOverrides() == null
+        || !Boolean.TRUE.equals(config.getSpec().getOverrides().getDisableOVNKubernetesReconcile());
   }
 
   private static String summarize(List<String> remaining) {

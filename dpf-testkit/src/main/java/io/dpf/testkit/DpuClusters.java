@@ -28,6 +28,7 @@ public final class DpuClusters {
         .withNewMetadata().withName(secretName(clusterName)).withNamespace(namespace)
             .addToLabels("kamaji.clastix.io/name", clusterName)
             .addToLabels("kamaji.clastix.io/project", "kamaji")
+            .addToLabels("kamaji.clastix.io/component", "admin-kubeconfig")
         .endMetadata()
         .withType("Opaque")
         .addToStringData(KUBECONFIG_KEY, dpuCluster.kubeconfigYaml())
