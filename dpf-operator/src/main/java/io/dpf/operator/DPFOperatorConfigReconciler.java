@@ -40,6 +40,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
 
   static final String FIELD_MANAGER = "dpfoperatorconfig-controller";
   static final Duration DELETION_POLL = Duration.ofSeconds(5);
+  static final Duration OVN_POLL = Duration.ofSeconds(5);
   private static final Logger LOG = LoggerFactory.getLogger(DPFOperatorConfigReconciler.class);
 
   private final KubernetesClient client;
@@ -93,19 +94,20 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
       });
       return Result.done(); // the update brings us back
     }
-    RuntimeException transientFailure = null;
+    ComponentsOutcome outcome = new ComponentsOutcome(null, false);
     try {
       reconcilePullSecrets(config, conditions);
-      transientFailure = reconcileComponents(config, conditions);
+      outcome = reconcileComponents(config, conditions);
     } finally {
       conditions.summarize();
       status.setObservedGeneration(config.getMetadata().getGeneration());
       writeStatus(config, status);
     }
-    if (transientFailure != null) {
-      throw transientFailure; // retried with backoff; the condition already says what failed
+    if (outcome.transientFailure() != null) {
+      throw outcome.transientFailure(); // retried with backoff; the condition already says what failed
     }
-    return Result.done();
+    // OpenShift's and the DPU clusters' objects are not watched: look again while OVN-Kubernetes converges.
+    return outcome.ovnPending() ? Result.requeueAfter(OVN_POLL) : Result.done();
   }
 
   private void reconcilePullSecrets(DPFOperatorConfig config, Conditions conditions) {
@@ -119,14 +121,17 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     }
   }
 
-  private RuntimeException reconcileComponents(DPFOperatorConfig config, Conditions conditions) {
+  /** What reconciling the components left to do: a failure to retry with backoff, OVN-Kubernetes to poll. */
+  private record ComponentsOutcome(RuntimeException transientFailure, boolean ovnPending) {}
+
+  private ComponentsOutcome reconcileComponents(DPFOperatorConfig config, Conditions conditions) {
     Map<String, ComponentSettings> componentSettings;
     try {
       componentSettings = inventory.settings(config.getSpec());
     } catch (InvalidConfigException e) {
       conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED, Reasons.ERROR, e.getMessage());
       conditions.setFalse(SYSTEM_COMPONENTS_READY, Reasons.PENDING, "System components are not reconciled");
-      return null;
+      return new ComponentsOutcome(null, false);
     }
     SystemComponents.Outcome outcome = systemComponents.reconcile(config, componentSettings);
     List<String> problems = new ArrayList<>();
@@ -134,9 +139,12 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     outcome.failed().forEach((component, e) -> problems.add(component + ": " + e.getMessage()));
     List<String> notReady = new ArrayList<>();
     RuntimeException ovnFailure = null;
+    boolean ovnPending = false;
     if (ovnEnabled(config)) {
       try {
-        ovn.reconcile(config).forEach(waiting -> notReady.add("ovn-kubernetes: " + waiting));
+        List<String> waiting = ovn.reconcile(config);
+        waiting.forEach(w -> notReady.add("ovn-kubernetes: " + w));
+        ovnPending = !waiting.isEmpty();
       } catch (InvalidConfigException e) {
         problems.add(e.getMessage());
       } catch (RuntimeException e) {
@@ -167,10 +175,10 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
           "System components are not ready: " + String.join("; ", notReady));
     }
     if (outcome.failed().isEmpty()) {
-      return ovnFailure;
+      return new ComponentsOutcome(ovnFailure, ovnPending);
     }
     Exception first = outcome.failed().values().iterator().next();
-    return first instanceof RuntimeException r ? r : new IllegalStateException(first);
+    return new ComponentsOutcome(first instanceof RuntimeException r ? r : new IllegalStateException(first), ovnPending);
   }
 
   private Result reconcileDelete(DPFOperatorConfig config, DPFOperatorConfigStatus status, Conditions conditions) {

@@ -1,6 +1,6 @@
 package io.dpf.operator;
 
-import static io.dpf.operator.OperatorFixture.NAMESPACE;
+import static io.dpf.operator.OperatorTestSupport.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,8 +47,8 @@ class DPFOperatorConfigIT {
   static void start() {
     host = LocalControlPlane.start("operator-it");
     client = host.client();
-    OperatorFixture.prepareHost(host);
-    operator = OperatorFixture.startOperator(host, writes);
+    OperatorTestSupport.prepareHost(host);
+    operator = OperatorTestSupport.startOperator(host, writes);
   }
 
   @AfterAll
@@ -62,7 +62,7 @@ class DPFOperatorConfigIT {
   @Test
   @Order(1)
   void seedConfigDeploysEveryComponentAndWaitsForTheDpuServices() {
-    client.resource(OperatorFixture.seedConfig(client)).create();
+    client.resource(OperatorTestSupport.seedConfig(client)).create();
 
     await().atMost(WAIT).untilAsserted(() -> {
       assertThat(condition(ConditionTypes.DPFOperatorConfig.SYSTEM_COMPONENTS_RECONCILED)).hasValueSatisfying(c ->
@@ -137,7 +137,7 @@ class DPFOperatorConfigIT {
     await().atMost(WAIT).until(() ->
         client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get() == null);
 
-    operator = OperatorFixture.startOperator(host, writes);
+    operator = OperatorTestSupport.startOperator(host, writes);
 
     await().atMost(WAIT).until(() ->
         client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get() != null);

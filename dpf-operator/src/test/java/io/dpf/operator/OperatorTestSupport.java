@@ -15,11 +15,11 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The seed's prerequisites on a host cluster, and the operator running in this JVM. */
-final class OperatorFixture {
+public final class OperatorTestSupport {
 
-  static final String NAMESPACE = SeedPrerequisites.NAMESPACE;
+  public static final String NAMESPACE = SeedPrerequisites.NAMESPACE;
 
-  private OperatorFixture() {}
+  private OperatorTestSupport() {}
 
   static final String SERVICE_ACCOUNT = "dpf-operator-controller-manager";
   /** The packaged operator chart (CRDs, RBAC, Deployment), built by hack/render-charts.sh. */
@@ -29,7 +29,7 @@ final class OperatorFixture {
    * Host nodes (one control plane for the managers' affinity), the operator chart installed with
    * the helm CLI as a user would (its CRDs, RBAC and Deployment), and the seed's prerequisites.
    */
-  static void prepareHost(Cluster host) {
+  public static void prepareHost(Cluster host) {
     host.addNode("control-plane-0", Map.of("node-role.kubernetes.io/control-plane", ""));
     host.addNode("worker-0", Map.of("node-role.kubernetes.io/worker", ""));
     Helm.install(host, "dpf-operator", CHART, NAMESPACE, "--wait", "--timeout", "2m");
@@ -40,7 +40,7 @@ final class OperatorFixture {
    * The operator in this JVM, with the chart's RBAC only: its client impersonates the chart's
    * service account, so a missing permission fails the test.
    */
-  static Manager startOperator(Cluster host, WriteCounter writes) {
+  public static Manager startOperator(Cluster host, WriteCounter writes) {
     Config config = Config.fromKubeconfig(host.kubeconfigYaml());
     config.setImpersonateUsername("system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT);
     config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + NAMESPACE, "system:authenticated");
@@ -56,8 +56,8 @@ final class OperatorFixture {
     return manager;
   }
 
-  static DPFOperatorConfig seedConfig(KubernetesClient client) {
+  public static DPFOperatorConfig seedConfig(KubernetesClient client) {
     return client.getKubernetesSerialization().unmarshal(
-        OperatorFixture.class.getResourceAsStream("/seed-dpfoperatorconfig.yaml"), DPFOperatorConfig.class);
+        OperatorTestSupport.class.getResourceAsStream("/seed-dpfoperatorconfig.yaml"), DPFOperatorConfig.class);
   }
 }
