@@ -18,16 +18,27 @@ for chart in "$root"/charts/*/; do
   "$helm" lint --quiet "$chart" >&2
 done
 # The release namespace is a placeholder: the operator moves every object to its config's namespace.
-for component in argocd dpuservice-controller provisioning-controller dpf-operator; do
+components=(argocd dpuservice-controller provisioning-controller)
+for component in "${components[@]}"; do
   "$helm" template "$component" "$root/charts/$component" --namespace dpf-operator-system \
     > "$out/manifests/$component.yaml"
 done
+# The operator may grant exactly what the (Cluster)Roles of its components grant: list their names.
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+{
+  echo "managedRoles:"
+  for component in "${components[@]}"; do
+    awk '/^---/{kind=""} /^kind: (ClusterRole|Role)$/{kind=$2} kind!="" && /^  name: /{print "- " $2; kind=""}' \
+      "$out/manifests/$component.yaml"
+  done | sort -u
+} > "$stage/managed-roles.yaml"
+"$helm" template dpf-operator "$root/charts/dpf-operator" --namespace dpf-operator-system \
+  --values "$stage/managed-roles.yaml" > "$out/manifests/dpf-operator.yaml"
 
 # Packaged charts carry the generated CRDs: DPF's host-cluster kinds in the operator chart, the
 # DPU-cluster kinds (ServiceChainSet & co.) in the dpu-networking chart that runs there.
 [[ -d "$crds" ]] || { echo "[charts] no generated CRDs in $crds: build dpf-api first" >&2; exit 1; }
-stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
 dpu_side='^(servicechainsets|serviceinterfacesets|servicechains|serviceinterfaces)\.svc\.dpu\.nvidia\.com'
 for chart in dpf-operator dpu-networking; do
   cp -r "$root/charts/$chart" "$stage/$chart"
@@ -39,6 +50,10 @@ for chart in dpf-operator dpu-networking; do
       cp "$f" "$stage/$chart/crds/${name%-v1.yml}.yaml"
     fi
   done
+  if [[ $chart == dpf-operator ]]; then
+    sed -i '/^managedRoles: \[\]$/d' "$stage/$chart/values.yaml"
+    cat "$stage/managed-roles.yaml" >> "$stage/$chart/values.yaml"
+  fi
   "$helm" package "$stage/$chart" --destination "$out/charts" >&2
 done
 echo "[charts] rendered $(ls "$out/manifests" | wc -l) manifests into $out/manifests, packaged $(ls "$out/charts" | wc -l) charts into $out/charts" >&2
