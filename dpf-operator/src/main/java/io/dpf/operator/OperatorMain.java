@@ -13,6 +13,10 @@ public final class OperatorMain {
   private OperatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // Named so that embedding the operator (the demo, tests) never finds two logback.xml files.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "dpf-operator-logback.xml");
+    }
     OperatorSettings operator = OperatorSettings.defaults();
     ManagerSettings manager = ManagerSettings.inCluster("dpf-operator").withoutLeaderElection();
     for (String arg : args) {
