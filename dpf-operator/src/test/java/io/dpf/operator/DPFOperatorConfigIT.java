@@ -216,10 +216,39 @@ class DPFOperatorConfigIT {
 
   @Test
   @Order(8)
-  void deletionRemovesEverythingTheOperatorWrote() {
+  void deletionGoesStageByStageAndRemovesEverythingTheOperatorWrote() {
+    // A user's chain that cannot go yet (its finalizer stands for the SFC controller's cleanup) and a BFB.
+    client.resource(client.getKubernetesSerialization().unmarshal(String.join("\n",
+        "apiVersion: svc.dpu.nvidia.com/v1alpha1", "kind: DPUServiceChain",
+        "metadata: {name: user-chain, namespace: " + NAMESPACE + ", finalizers: [test.dpf.io/hold]}",
+        "spec: {template: {spec: {template: {spec: {switches: [{ports: [{serviceInterface: {matchLabels: {a: b}}}]}]}}}}}"),
+        GenericKubernetesResource.class)).create();
+    client.resource(client.getKubernetesSerialization().unmarshal(String.join("\n",
+        "apiVersion: provisioning.dpu.nvidia.com/v1alpha1", "kind: BFB",
+        "metadata: {name: user-bfb, namespace: " + NAMESPACE + "}",
+        "spec: {url: 'http://bfb-server/bf-bundle.bfb'}"), GenericKubernetesResource.class)).create();
+
     client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").delete();
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPFOperatorConfig.SYSTEM_COMPONENTS_RECONCILED))
+        .hasValueSatisfying(c -> {
+          assertThat(c.getReason()).isEqualTo("AwaitingDeletion");
+          assertThat(c.getMessage()).contains("DPUServiceChain " + NAMESPACE + "/user-chain");
+        }));
+    assertThat(client.resources(DPUService.class).inNamespace(NAMESPACE).list().getItems())
+        .as("DPUServices wait for the chains").isNotEmpty();
+    assertThat(client.genericKubernetesResources("provisioning.dpu.nvidia.com/v1alpha1", "BFB").inNamespace(NAMESPACE)
+        .withName("user-bfb").get()).as("BFBs wait for everything before them").isNotNull();
+
+    client.genericKubernetesResources("svc.dpu.nvidia.com/v1alpha1", "DPUServiceChain").inNamespace(NAMESPACE)
+        .withName("user-chain").edit(chain -> {
+          chain.getMetadata().getFinalizers().clear();
+          return chain;
+        });
     await().atMost(Duration.ofSeconds(120)).until(() ->
         client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").get() == null);
+    assertThat(client.genericKubernetesResources("provisioning.dpu.nvidia.com/v1alpha1", "BFB").inNamespace(NAMESPACE)
+        .withName("user-bfb").get()).isNull();
     assertThat(objectsWithComponentLabel()).as("objects labelled " + LabelKeys.COMPONENT + " after deletion").isEmpty();
     assertThat(client.apiextensions().v1().customResourceDefinitions().withName("applications.argoproj.io").get()).isNull();
   }
