@@ -1,0 +1,60 @@
+package io.dpf.provisioning;
+
+import io.dpf.runtime.manager.LeaderElectionSettings;
+import io.dpf.runtime.manager.Manager;
+import io.dpf.runtime.manager.ManagerModule;
+import io.dpf.runtime.manager.ManagerSettings;
+import java.nio.file.Path;
+
+/**
+ * {@code provisioning-manager [--bfb-pvc=name] [--bfb-dir=/bfb] [--image-server-port=8090]
+ * [--image-base-url=url] [--rshim-root=/dev] [--install-timeout-minutes=120] [--http-port=8081] [--leader-elect]}.
+ * The PVC named by {@code --bfb-pvc} is mounted by the chart at {@code --bfb-dir}.
+ */
+public final class ProvisioningMain {
+
+  static final String NAME = "dpf-provisioning-controller-manager";
+  static final String USAGE =
+      "usage: provisioning-manager [--bfb-pvc=name] [--bfb-dir=/bfb] [--image-server-port=8090]"
+          + " [--image-base-url=http://<pod-ip>:8090] [--rshim-root=/dev] [--install-timeout-minutes=120]"
+          + " [--http-port=8081] [--leader-elect]";
+
+  private ProvisioningMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    ProvisioningSettings provisioning = ProvisioningSettings.defaults();
+    String podIp = System.getenv("POD_IP");
+    if (podIp != null) {
+      // BMCs pull images from the pod's address unless told another (a Service, an ingress).
+      provisioning = provisioning.withImageServer(provisioning.imageServerPort(),
+          "http://" + podIp + ":" + provisioning.imageServerPort());
+    }
+    ManagerSettings manager = ManagerSettings.inCluster(NAME).withoutLeaderElection();
+    for (String arg : args) {
+      String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+      if (arg.startsWith("--bfb-pvc=")) {
+        // Only the chart needs the PVC's name (it mounts it); accepted so DPF's flags carry over.
+        continue;
+      } else if (arg.startsWith("--bfb-dir=")) {
+        provisioning = provisioning.withBfbDir(Path.of(value));
+      } else if (arg.startsWith("--image-server-port=")) {
+        provisioning = provisioning.withImageServer(Integer.parseInt(value), provisioning.imageBaseUrl());
+      } else if (arg.startsWith("--image-base-url=")) {
+        provisioning = provisioning.withImageServer(provisioning.imageServerPort(), value);
+      } else if (arg.startsWith("--rshim-root=")) {
+        provisioning = provisioning.withRshimRoot(Path.of(value));
+      } else if (arg.startsWith("--install-timeout-minutes=")) {
+        provisioning = provisioning.withInstallTimeout(java.time.Duration.ofMinutes(Long.parseLong(value)));
+      } else if (arg.startsWith("--http-port=")) {
+        manager = manager.withHttpPort(Integer.parseInt(value));
+      } else if (arg.equals("--leader-elect")) {
+        manager = manager.withLeaderElection(
+            LeaderElectionSettings.of(LeaderElectionSettings.podNamespace(), NAME + "-leader"));
+      } else {
+        System.err.println("unknown argument " + arg + "; " + USAGE);
+        System.exit(2);
+      }
+    }
+    Manager.run(new ManagerModule(manager), new ProvisioningModule(provisioning));
+  }
+}

@@ -1,0 +1,167 @@
+package io.dpf.provisioning;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import io.dpf.api.LabelKeys;
+import io.dpf.api.provisioning.v1alpha1.BFB;
+import io.dpf.api.provisioning.v1alpha1.DPU;
+import io.dpf.api.provisioning.v1alpha1.DPUCluster;
+import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
+import io.dpf.api.provisioning.v1alpha1.DPUSet;
+import io.dpf.provisioning.bfb.BfbDownloader;
+import io.dpf.provisioning.bfb.BfbDownloads;
+import io.dpf.provisioning.bfb.BfbReconciler;
+import io.dpf.provisioning.dpuset.DpuSetReconciler;
+import io.dpf.provisioning.flavor.DpuFlavorReconciler;
+import io.dpf.api.provisioning.v1alpha1.InstallInterface;
+import io.dpf.provisioning.dpu.DpuClusterAccess;
+import io.dpf.provisioning.dpucluster.DpuClusterReconciler;
+import io.dpf.provisioning.dpu.DpuReconciler;
+import io.dpf.provisioning.dpu.ImageServer;
+import io.dpf.provisioning.dpu.Installers;
+import io.dpf.provisioning.dpu.PhaseHandler;
+import io.dpf.provisioning.dpu.install.OsInstaller;
+import io.dpf.provisioning.dpu.install.RedfishInstaller;
+import io.dpf.provisioning.dpu.install.RshimInstaller;
+import io.dpf.provisioning.dpu.phases.DpuClusterConfig;
+import io.dpf.provisioning.dpu.phases.ErrorPhase;
+import io.dpf.provisioning.dpu.phases.Initializing;
+import io.dpf.provisioning.dpu.phases.NodeEffectPhase;
+import io.dpf.provisioning.dpu.phases.OsInstalling;
+import io.dpf.provisioning.dpu.phases.Pending;
+import io.dpf.provisioning.dpu.phases.ReadyPhase;
+import io.dpf.provisioning.dpu.phases.Rebooting;
+import io.dpf.runtime.cluster.ClusterClients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+import io.dpf.runtime.controller.Controller;
+import io.dpf.runtime.controller.KeyMapper;
+import io.dpf.runtime.controller.ResourceKey;
+import io.dpf.runtime.controller.Scope;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The provisioning manager's controllers. Each is one class; this module only says what runs and what it watches. */
+public final class ProvisioningModule extends AbstractModule {
+
+  private final ProvisioningSettings settings;
+
+  public ProvisioningModule(ProvisioningSettings settings) {
+    this.settings = settings;
+  }
+
+  @Provides
+  ProvisioningSettings settings() {
+    return settings;
+  }
+
+  @Provides
+  @Singleton
+  BfbDownloads downloads() {
+    return new BfbDownloads(BfbDownloader.withDefaultClient(), Clock.systemUTC());
+  }
+
+  @Provides
+  @Singleton
+  ImageServer imageServer() {
+    try {
+      return new ImageServer(settings.bfbDir(), settings.imageServerPort(), settings.imageBaseUrl());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve images on port " + settings.imageServerPort(), e);
+    }
+  }
+
+  @Provides
+  @Singleton
+  ClusterClients clusterClients() {
+    return new ClusterClients();
+  }
+
+  @Provides
+  @Singleton
+  Installers installers() {
+    Map<InstallInterface, OsInstaller> installers = new EnumMap<>(InstallInterface.class);
+    installers.put(InstallInterface.REDFISH, new RedfishInstaller());
+    if (settings.rshimRoot() != null) {
+      installers.put(InstallInterface.HOST_AGENT, new RshimInstaller(settings.rshimRoot()));
+    }
+    return new Installers(installers);
+  }
+
+  @ProvidesIntoSet
+  Controller<?> dpuController(KubernetesClient client, Installers installers, ImageServer images, ClusterClients clients) {
+    DpuClusterAccess clusters = new DpuClusterAccess(clients);
+    List<PhaseHandler> phases = List.of(new Initializing(), new NodeEffectPhase(), new Pending(),
+        new OsInstalling(installers, images), new Rebooting(installers), new DpuClusterConfig(clusters),
+        new ReadyPhase(clusters), new ErrorPhase());
+    return Controller.builder("dpu", client, DPU.class,
+            new DpuReconciler(client, settings, phases, clusters, Clock.systemUTC()))
+        .scope(Scope.allNamespaces())
+        .build();
+  }
+
+  @ProvidesIntoSet
+  Controller<?> dpuClusterController(KubernetesClient client, ClusterClients clients) {
+    return Controller.builder("dpucluster", client, DPUCluster.class,
+            new DpuClusterReconciler(client, clients, settings, Clock.systemUTC()))
+        .scope(Scope.allNamespaces())
+        .build();
+  }
+
+  @ProvidesIntoSet
+  Controller<?> bfbController(KubernetesClient client, BfbDownloads downloads) {
+    return Controller.builder("bfb", client, BFB.class, new BfbReconciler(client, settings, downloads, Clock.systemUTC()))
+        .scope(Scope.allNamespaces())
+        // A BFB waiting to be deleted is released when its last user goes.
+        .watches(DPU.class, Scope.allNamespaces(), dpu -> dpu.getSpec() == null ? List.of()
+            : List.of(new ResourceKey(dpu.getMetadata().getNamespace(), dpu.getSpec().getBfb())))
+        .watches(DPUSet.class, Scope.allNamespaces(), ProvisioningModule::bfbOfSet)
+        .build();
+  }
+
+  @ProvidesIntoSet
+  Controller<?> dpuFlavorController(KubernetesClient client) {
+    return Controller.builder("dpuflavor", client, DPUFlavor.class, new DpuFlavorReconciler(client, Clock.systemUTC()))
+        .scope(Scope.allNamespaces())
+        // A flavor waiting to be deleted is released when its last user goes.
+        .watches(DPU.class, Scope.allNamespaces(), dpu -> dpu.getSpec() == null || dpu.getSpec().getDpuFlavor() == null
+            ? List.of() : List.of(new ResourceKey(dpu.getMetadata().getNamespace(), dpu.getSpec().getDpuFlavor())))
+        .watches(DPUSet.class, Scope.allNamespaces(), ProvisioningModule::flavorOfSet)
+        .build();
+  }
+
+  @ProvidesIntoSet
+  Controller<?> dpuSetController(KubernetesClient client) {
+    AtomicReference<Controller<DPUSet>> self = new AtomicReference<>();
+    Controller<DPUSet> controller = Controller.builder("dpuset", client, DPUSet.class, new DpuSetReconciler(client))
+        .scope(Scope.allNamespaces())
+        .watches(DPU.class, Scope.allNamespaces().withLabels(LabelKeys.DPUSET_NAME),
+            KeyMapper.fromLabels(LabelKeys.DPUSET_NAMESPACE, LabelKeys.DPUSET_NAME))
+        // Node label changes can select or drop nodes: every set looks again (DPF does the same).
+        .watches(Node.class, Scope.allNamespaces(),
+            node -> self.get().primaryCache().list().stream().map(ResourceKey::of).toList())
+        .build();
+    self.set(controller);
+    return controller;
+  }
+
+  private static List<ResourceKey> flavorOfSet(DPUSet set) {
+    return Optional.ofNullable(set.getSpec()).map(s -> s.getDpuTemplate()).map(t -> t.getSpec())
+        .map(t -> t.getDpuFlavor())
+        .map(name -> List.of(new ResourceKey(set.getMetadata().getNamespace(), name))).orElse(List.of());
+  }
+
+  private static List<ResourceKey> bfbOfSet(DPUSet set) {
+    return Optional.ofNullable(set.getSpec()).map(s -> s.getDpuTemplate()).map(t -> t.getSpec())
+        .map(t -> t.getBfb()).map(b -> b.getName())
+        .map(name -> List.of(new ResourceKey(set.getMetadata().getNamespace(), name))).orElse(List.of());
+  }
+}

@@ -1,0 +1,195 @@
+package io.dpf.provisioning.bfb;
+
+import io.dpf.provisioning.bfb.DownloadFailure.Cause;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Streams one BFB over HTTP(S) into a partial file next to its destination, then renames it into
+ * place atomically, so a consumer never sees half a BFB. Memory stays constant (one 1 MiB buffer).
+ *
+ * <p>The partial file survives a manager restart: the next attempt asks for the rest with
+ * {@code Range: bytes=<size>-} and {@code If-Range} (the ETag or Last-Modified seen before, kept in
+ * a small side file), and starts over when the server answers with the whole file instead.
+ */
+public final class BfbDownloader {
+
+  static final int BUFFER_SIZE = 1 << 20;
+
+  private final HttpClient http;
+
+  public BfbDownloader(HttpClient http) {
+    this.http = http;
+  }
+
+  public static BfbDownloader withDefaultClient() {
+    return new BfbDownloader(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(30)).build());
+  }
+
+  /** Side file holding the validator of the partial file's contents. */
+  static Path validatorFile(Path partial) {
+    return partial.resolveSibling(partial.getFileName() + ".validator");
+  }
+
+  /**
+   * Downloads {@code url} to {@code destination} through {@code partial}; returns when the file is
+   * in place. Interrupting the thread stops the download and keeps the partial file for a resume.
+   */
+  public void download(URI url, Path partial, Path destination, Optional<Checksum> checksum, DownloadProgress progress)
+      throws DownloadFailure, InterruptedException {
+    try {
+      long resumeFrom = Files.exists(partial) ? Files.size(partial) : 0;
+      HttpResponse<InputStream> response = http.send(request(url, partial, resumeFrom),
+          HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        boolean resumed = response.statusCode() == 206 && resumeFrom > 0 && contentRangeStart(response) == resumeFrom;
+        if (!resumed && response.statusCode() != 200) {
+          throw new DownloadFailure(Cause.HTTP_STATUS,
+              "GET " + url + " answered HTTP " + response.statusCode(), null);
+        }
+        long offset = resumed ? resumeFrom : 0;
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        progress.total(length < 0 ? -1 : offset + length);
+        rememberValidator(partial, response);
+        MessageDigest digest = checksum.map(Checksum::newDigest).orElse(null);
+        if (digest != null && offset > 0) {
+          digestExisting(partial, offset, digest);
+        }
+        copy(body, partial, offset, digest, progress);
+        if (digest != null && !checksum.get().matches(digest.digest())) {
+          Files.deleteIfExists(partial);
+          throw new DownloadFailure(Cause.CHECKSUM, "checksum mismatch: " + url + " is not "
+              + checksum.get().algorithm() + " " + checksum.get().hex(), null);
+        }
+      }
+      Files.move(partial, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.deleteIfExists(validatorFile(partial));
+    } catch (IOException e) {
+      if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("download of " + url + " stopped");
+      }
+      throw classify(url, e);
+    }
+  }
+
+  private static HttpRequest request(URI url, Path partial, long resumeFrom) throws IOException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
+    Path validator = validatorFile(partial);
+    if (resumeFrom > 0 && Files.exists(validator)) {
+      request.header("Range", "bytes=" + resumeFrom + "-");
+      request.header("If-Range", Files.readString(validator, StandardCharsets.UTF_8).trim());
+    }
+    return request.build();
+  }
+
+  private static long contentRangeStart(HttpResponse<?> response) {
+    // "bytes 100-199/200"
+    return response.headers().firstValue("Content-Range")
+        .map(value -> value.replaceFirst("^bytes\\s+", "").split("-")[0])
+        .map(Long::parseLong).orElse(-1L);
+  }
+
+  private static void rememberValidator(Path partial, HttpResponse<?> response) throws IOException {
+    Optional<String> validator = response.headers().firstValue("ETag")
+        .or(() -> response.headers().firstValue("Last-Modified"));
+    if (validator.isPresent()) {
+      Files.writeString(validatorFile(partial), validator.get(), StandardCharsets.UTF_8);
+    } else {
+      // Without a validator a resumed range could splice two versions of the file together.
+      Files.deleteIfExists(validatorFile(partial));
+    }
+  }
+
+  private static void digestExisting(Path partial, long length, MessageDigest digest) throws IOException {
+    try (InputStream in = Files.newInputStream(partial)) {
+      byte[] buffer = new byte[BUFFER_SIZE];
+      long left = length;
+      while (left > 0) {
+        int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (read < 0) {
+          break;
+        }
+        digest.update(buffer, 0, read);
+        left -= read;
+      }
+    }
+  }
+
+  private static void copy(InputStream body, Path partial, long offset, MessageDigest digest, DownloadProgress progress)
+      throws IOException, InterruptedException {
+    byte[] buffer = new byte[BUFFER_SIZE];
+    try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      out.truncate(offset);
+      out.position(offset);
+      long written = offset;
+      progress.bytes(written);
+      int read;
+      while ((read = body.read(buffer)) >= 0) {
+        if (Thread.currentThread().isInterrupted() || progress.stopped()) {
+          throw new InterruptedException("download stopped");
+        }
+        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+        while (chunk.hasRemaining()) {
+          out.write(chunk);
+        }
+        if (digest != null) {
+          digest.update(buffer, 0, read);
+        }
+        written += read;
+        progress.bytes(written);
+      }
+      if (progress.total() > 0 && written != progress.total()) {
+        throw new IOException("connection closed after " + written + " of " + progress.total() + " bytes");
+      }
+    }
+  }
+
+  static DownloadFailure classify(URI url, IOException e) {
+    String message = String.valueOf(e.getMessage());
+    if (unresolved(e)) {
+      return new DownloadFailure(Cause.DNS, "cannot resolve host " + url.getHost(), e);
+    }
+    if (e instanceof ConnectException) {
+      return new DownloadFailure(Cause.CONNECTION, "cannot connect to " + url.getHost() + ":" + port(url) + ": "
+          + message, e);
+    }
+    if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+      return new DownloadFailure(Cause.DISK_FULL, "disk full writing the BFB volume: " + message, e);
+    }
+    return new DownloadFailure(Cause.IO, "downloading " + url + " failed: " + e.getClass().getSimpleName() + ": "
+        + message, e);
+  }
+
+  // The JDK client reports an unknown host as a ConnectException caused by UnresolvedAddressException.
+  private static boolean unresolved(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int port(URI url) {
+    return url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+  }
+}

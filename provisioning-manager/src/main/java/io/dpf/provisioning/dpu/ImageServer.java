@@ -1,0 +1,76 @@
+package io.dpf.provisioning.dpu;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * The manager's image endpoint, from which a DPU's BMC pulls its OS: {@code GET /images/<bfb>/<cfg>}
+ * streams the BFB followed by the DPU's bf.cfg, which is how a BlueField installer finds its config
+ * (bfb-install does the same {@code cat bfb cfg}). Files come only from the BFB volume, by plain name.
+ */
+public final class ImageServer implements AutoCloseable {
+
+  private static final Pattern PLAIN_NAME = Pattern.compile("^[A-Za-z0-9_\\-.]+$");
+
+  private final HttpServer server;
+  private final Path dir;
+  private final String baseUrl;
+
+  public ImageServer(Path dir, int port, String baseUrl) throws IOException {
+    this.dir = dir;
+    this.server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/images/", this::serve);
+    server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "image-server");
+      thread.setDaemon(true);
+      return thread;
+    }));
+    server.start();
+    this.baseUrl = baseUrl != null ? baseUrl : "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The URL a BMC pulls this BFB with this DPU's bf.cfg from. */
+  public String urlFor(String bfbFile, String cfgFile) {
+    return baseUrl + "/images/" + bfbFile + "/" + cfgFile;
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String[] parts = exchange.getRequestURI().getPath().substring("/images/".length()).split("/");
+      if (!exchange.getRequestMethod().equals("GET") || parts.length != 2 || !PLAIN_NAME.matcher(parts[0]).matches()
+          || !PLAIN_NAME.matcher(parts[1]).matches() || parts[0].startsWith(".") || parts[1].startsWith(".")) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      List<Path> files = List.of(dir.resolve(parts[0]), dir.resolve(parts[1]));
+      if (!Files.isRegularFile(files.get(0)) || !Files.isRegularFile(files.get(1))) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      exchange.sendResponseHeaders(200, Files.size(files.get(0)) + Files.size(files.get(1)));
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (Path file : files) {
+          try (InputStream in = Files.newInputStream(file)) {
+            in.transferTo(out);
+          }
+        }
+      }
+    } catch (IOException clientWentAway) {
+      // The BMC retries the transfer as a new task; nothing to clean up here.
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

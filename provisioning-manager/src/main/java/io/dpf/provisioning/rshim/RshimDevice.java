@@ -1,0 +1,92 @@
+package io.dpf.provisioning.rshim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * One rshim device directory ({@code /dev/rshim<N>} with {@code boot} and {@code misc}), as
+ * rshim-user-space exposes a BlueField to its host. Installing is what {@code bfb-install} does:
+ * ask {@code misc} for the install log, stream {@code cat bfb bf.cfg} into {@code boot} (which resets
+ * the DPU and boots the stream), then read {@code misc} until the log says the DPU is up or failed.
+ */
+public final class RshimDevice {
+
+  /** What {@code misc}'s install log says. */
+  public enum Outcome { INSTALLING, SUCCEEDED, FAILED }
+
+  static final List<String> SUCCESS_MARKERS = List.of("Rebooting...", "DPU is ready", "Linux up");
+  static final String FAILURE_MARKER = "CRITICAL ERROR";
+  private static final int BUFFER_SIZE = 1 << 20;
+
+  private final Path directory;
+
+  public RshimDevice(Path directory) {
+    this.directory = directory;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * The device whose {@code misc} names the DPU's PCI address ({@code DEV_NAME pcie-0000:4b:00.x}
+   * for label form {@code 0000-4b-00}), among {@code <root>/rshim*}.
+   */
+  public static Optional<RshimDevice> find(Path root, String pciLabel) throws IOException {
+    String wanted = "pcie-" + pciLabel.toLowerCase(Locale.ROOT).replaceFirst("^(\\w{4})-(\\w{2})-(\\w{2})$", "$1:$2:$3.");
+    try (DirectoryStream<Path> devices = Files.newDirectoryStream(root, "rshim*")) {
+      for (Path device : devices) {
+        Path misc = device.resolve("misc");
+        if (Files.isReadable(misc) && Files.readAllLines(misc, StandardCharsets.UTF_8).stream()
+            .anyMatch(line -> line.startsWith("DEV_NAME") && line.toLowerCase(Locale.ROOT).contains(wanted))) {
+          return Optional.of(new RshimDevice(device));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Streams the files, in order, into {@code boot}; constant memory. Throws when the device is busy. */
+  public void boot(List<Path> files, LongConsumer written) throws IOException {
+    // Level 2 makes misc carry the install log we read afterwards (bfb-install does the same).
+    Files.writeString(directory.resolve("misc"), "DISPLAY_LEVEL 2\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    byte[] buffer = new byte[BUFFER_SIZE];
+    long total = 0;
+    try (OutputStream boot = Files.newOutputStream(directory.resolve("boot"), StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      for (Path file : files) {
+        try (InputStream in = Files.newInputStream(file)) {
+          for (int n; (n = in.read(buffer)) >= 0; ) {
+            boot.write(buffer, 0, n);
+            total += n;
+            written.accept(total);
+          }
+        }
+      }
+    }
+  }
+
+  public Outcome outcome() throws IOException {
+    String log = Files.readString(directory.resolve("misc"), StandardCharsets.UTF_8);
+    if (log.contains(FAILURE_MARKER)) {
+      return Outcome.FAILED;
+    }
+    return SUCCESS_MARKERS.stream().anyMatch(log::contains) ? Outcome.SUCCEEDED : Outcome.INSTALLING;
+  }
+
+  /** The last line of {@code misc}, for status messages. */
+  public String lastLogLine() throws IOException {
+    List<String> lines = Files.readAllLines(directory.resolve("misc"), StandardCharsets.UTF_8);
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1).trim();
+  }
+}

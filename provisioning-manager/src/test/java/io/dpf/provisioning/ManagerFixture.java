@@ -1,0 +1,94 @@
+package io.dpf.provisioning;
+
+import com.google.inject.util.Modules;
+import io.dpf.api.ApiTypes;
+import io.dpf.provisioning.bfb.BfbDownloader;
+import io.dpf.provisioning.bfb.BfbDownloads;
+import io.dpf.provisioning.dpu.ImageServer;
+import io.dpf.runtime.manager.Manager;
+import io.dpf.runtime.manager.ManagerModule;
+import io.dpf.runtime.manager.ManagerSettings;
+import io.dpf.testkit.Cluster;
+import io.dpf.testkit.WriteCounter;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The provisioning manager running in this JVM against a real API server, as its pod would run it,
+ * with short intervals so tests do not wait minutes. {@link #kill} stops it the hard way for the
+ * tests that matter: reconciling stops and running downloads are interrupted mid-stream.
+ */
+public final class ManagerFixture implements AutoCloseable {
+
+  private final Manager manager;
+  private final BfbDownloads downloads;
+  private final ImageServer images;
+  private final KubernetesClient client;
+
+  private ManagerFixture(Manager manager, BfbDownloads downloads, ImageServer images, KubernetesClient client) {
+    this.manager = manager;
+    this.downloads = downloads;
+    this.images = images;
+    this.client = client;
+  }
+
+  public static ProvisioningSettings fastSettings(Path bfbDir) {
+    return ProvisioningSettings.defaults().withBfbDir(bfbDir)
+        .withTimings(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(4))
+        .withImageServer(0, null);
+  }
+
+  /** Installs every DPF CRD and the namespace once per cluster. */
+  public static void prepare(Cluster cluster, String namespace) {
+    cluster.installCrds(ApiTypes.crds());
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+        .build()).serverSideApply();
+  }
+
+  public static ManagerFixture start(Cluster cluster, ProvisioningSettings settings) {
+    return start(cluster, settings, new WriteCounter());
+  }
+
+  /** As {@link #start(Cluster, ProvisioningSettings)}, recording every write the manager makes in {@code writes}. */
+  public static ManagerFixture start(Cluster cluster, ProvisioningSettings settings, WriteCounter writes) {
+    BfbDownloads downloads = new BfbDownloads(BfbDownloader.withDefaultClient(), Clock.systemUTC());
+    ImageServer images;
+    try {
+      images = new ImageServer(settings.bfbDir(), 0, null);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    // A client of its own: the manager closes it when it stops.
+    KubernetesClient client = writes.countingClient(cluster);
+    Manager manager = Manager.create(
+        new ManagerModule(new ManagerSettings("provisioning-manager", 0, null, Duration.ofSeconds(5))),
+        ManagerModule.useClient(client),
+        Modules.override(new ProvisioningModule(settings))
+            .with(binder -> {
+              binder.bind(BfbDownloads.class).toInstance(downloads);
+              binder.bind(ImageServer.class).toInstance(images);
+            }));
+    manager.start();
+    return new ManagerFixture(manager, downloads, images, client);
+  }
+
+  public Manager manager() {
+    return manager;
+  }
+
+  /** As a crash would: downloads stop mid-stream, nothing is cleaned up. */
+  public void kill() {
+    downloads.close();
+    manager.close();
+    images.close();
+    client.close();
+  }
+
+  @Override
+  public void close() {
+    kill();
+  }
+}

@@ -1,0 +1,128 @@
+package io.dpf.provisioning.bfb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dpf.provisioning.bfb.DownloadFailure.Cause;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BfbDownloaderTest {
+
+  static final long SIZE = 3 * 1024 * 1024 + 17;
+
+  @TempDir
+  Path dir;
+  BfbFileServer server;
+  final BfbDownloader downloader = BfbDownloader.withDefaultClient();
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void downloadsTheWholeFileAndRenamesItIntoPlace() throws Exception {
+    server = BfbFileServer.serving(SIZE);
+    DownloadProgress progress = new DownloadProgress();
+    Path destination = dir.resolve("ns-bf.bfb");
+
+    downloader.download(URI.create(server.url("bf.bfb")), dir.resolve(".part"), destination,
+        Checksum.parse("sha256:" + BfbFileServer.sha256(SIZE)), progress);
+
+    assertGenerated(destination, SIZE);
+    assertThat(dir.resolve(".part")).doesNotExist();
+    assertThat(progress.bytes()).isEqualTo(SIZE);
+    assertThat(progress.describe()).isEqualTo(SIZE + " of " + SIZE + " bytes (100%)");
+  }
+
+  @Test
+  void resumesAPartialFileWithARangeRequest() throws Exception {
+    server = BfbFileServer.serving(SIZE);
+    Path partial = dir.resolve(".part");
+    long kept = 1_000_001;
+    byte[] head = new byte[(int) kept];
+    BfbFileServer.fill(head, 0, head.length);
+    Files.write(partial, head);
+    Files.writeString(BfbDownloader.validatorFile(partial), "\"generated-" + SIZE + "\"");
+
+    downloader.download(URI.create(server.url("bf.bfb")), partial, dir.resolve("bf.bfb"),
+        Checksum.parse("sha256:" + BfbFileServer.sha256(SIZE)), new DownloadProgress());
+
+    assertThat(server.requests()).extracting(BfbFileServer.Request::range).containsExactly("bytes=" + kept + "-");
+    assertGenerated(dir.resolve("bf.bfb"), SIZE);
+  }
+
+  @Test
+  void startsOverWhenThePartialFileBelongsToAnotherVersion() throws Exception {
+    server = BfbFileServer.serving(SIZE);
+    Path partial = dir.resolve(".part");
+    Files.write(partial, new byte[5000]);
+    Files.writeString(BfbDownloader.validatorFile(partial), "\"an-older-file\"");
+
+    downloader.download(URI.create(server.url("bf.bfb")), partial, dir.resolve("bf.bfb"), Optional.empty(),
+        new DownloadProgress());
+
+    assertGenerated(dir.resolve("bf.bfb"), SIZE);
+  }
+
+  @Test
+  void namesTheHttpStatus() throws Exception {
+    server = BfbFileServer.serving(SIZE);
+    URI missing = URI.create(server.url("missing.txt.bfb").replace(".txt.bfb", ".txt"));
+
+    assertThatThrownBy(() -> downloader.download(missing, dir.resolve(".part"), dir.resolve("x.bfb"), Optional.empty(),
+        new DownloadProgress()))
+        .isInstanceOfSatisfying(DownloadFailure.class, f -> assertThat(f.failureCause()).isEqualTo(Cause.HTTP_STATUS))
+        .hasMessageContaining("HTTP 404");
+    assertThat(dir.resolve("x.bfb")).doesNotExist();
+  }
+
+  @Test
+  void refusesAChecksumMismatchAndKeepsNothing() throws Exception {
+    server = BfbFileServer.serving(SIZE);
+
+    assertThatThrownBy(() -> downloader.download(URI.create(server.url("bf.bfb")), dir.resolve(".part"),
+        dir.resolve("bf.bfb"), Checksum.parse("sha256:" + "0".repeat(64)), new DownloadProgress()))
+        .isInstanceOfSatisfying(DownloadFailure.class, f -> assertThat(f.failureCause()).isEqualTo(Cause.CHECKSUM))
+        .hasMessageContaining("checksum mismatch");
+    assertThat(dir.resolve("bf.bfb")).doesNotExist();
+    assertThat(dir.resolve(".part")).doesNotExist();
+  }
+
+  @Test
+  void namesAnUnknownHost() {
+    URI unknown = URI.create("http://no-such-host.invalid/bf.bfb");
+
+    assertThatThrownBy(() -> downloader.download(unknown, dir.resolve(".part"), dir.resolve("bf.bfb"),
+        Optional.empty(), new DownloadProgress()))
+        .isInstanceOfSatisfying(DownloadFailure.class, f -> assertThat(f.failureCause()).isEqualTo(Cause.DNS))
+        .hasMessageContaining("cannot resolve host no-such-host.invalid");
+  }
+
+  @Test
+  void namesADiskFullError() {
+    DownloadFailure failure = BfbDownloader.classify(URI.create("http://h/bf.bfb"),
+        new java.io.IOException("No space left on device"));
+
+    assertThat(failure.failureCause()).isEqualTo(Cause.DISK_FULL);
+    assertThat(failure).hasMessageStartingWith("disk full");
+  }
+
+  static void assertGenerated(Path file, long size) throws Exception {
+    assertThat(Files.size(file)).isEqualTo(size);
+    byte[] content = Files.readAllBytes(file);
+    for (int i = 0; i < content.length; i++) {
+      if (content[i] != BfbFileServer.byteAt(i)) {
+        throw new AssertionError("byte " + i + " differs");
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.dpf.provisioning.dpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dpf.api.provisioning.v1alpha1.DPU;
+import io.dpf.api.provisioning.v1alpha1.DPUPhase;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Reading DPUs in one namespace the way the provisioning ITs check them, and the phases they passed through. */
+final class DpuObserver implements Watcher<DPU> {
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final Duration wait;
+  private final List<String> phasesSeen = new CopyOnWriteArrayList<>();
+
+  DpuObserver(KubernetesClient client, String namespace, Duration wait) {
+    this.client = client;
+    this.namespace = namespace;
+    this.wait = wait;
+  }
+
+  DPU dpu(String name) {
+    return client.resources(DPU.class).inNamespace(namespace).withName(name).get();
+  }
+
+  Optional<Condition> condition(String dpu, String type) {
+    DPU live = dpu(dpu);
+    if (live == null || live.getStatus() == null || live.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return live.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  void awaitPhase(String name, DPUPhase phase) {
+    await().atMost(wait).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      DPU live = dpu(name);
+      assertThat(live.getStatus()).as(name + " has a status").isNotNull();
+      assertThat(live.getStatus().getPhase()).as(String.valueOf(live.getStatus().getConditions())).isEqualTo(phase);
+    });
+  }
+
+  /** Every phase the DPU's status passed through, in order, from the API server's watch. */
+  List<String> phasesOf(String name) {
+    List<String> phases = new ArrayList<>();
+    for (String entry : phasesSeen) {
+      if (entry.startsWith(name + "=")) {
+        String phase = entry.substring(name.length() + 1);
+        if (phases.isEmpty() || !phases.get(phases.size() - 1).equals(phase)) {
+          phases.add(phase);
+        }
+      }
+    }
+    return phases;
+  }
+
+  static String sha256Of(Path dir, String... files) throws Exception {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    for (String file : files) {
+      sha.update(Files.readAllBytes(dir.resolve(file)));
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  @Override
+  public void eventReceived(Action action, DPU dpu) {
+    if (dpu.getStatus() != null && dpu.getStatus().getPhase() != null) {
+      phasesSeen.add(dpu.getMetadata().getName() + "=" + dpu.getStatus().getPhase().value());
+    }
+  }
+
+  @Override
+  public void onClose(WatcherException cause) {
+  }
+}

@@ -1,0 +1,261 @@
+package io.dpf.provisioning.dpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dpf.api.LabelKeys;
+import io.dpf.api.conditions.ConditionTypes;
+import io.dpf.api.conditions.KindReasons;
+import io.dpf.api.provisioning.v1alpha1.DPU;
+import io.dpf.api.provisioning.v1alpha1.DPUCluster;
+import io.dpf.api.provisioning.v1alpha1.DPUClusterPhase;
+import io.dpf.api.provisioning.v1alpha1.DPUPhase;
+import io.dpf.provisioning.ManagerFixture;
+import io.dpf.provisioning.bfb.BfbFileServer;
+import io.dpf.provisioning.dpuset.DpuSets;
+import io.dpf.api.provisioning.v1alpha1.BFBReference;
+import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
+import io.dpf.api.provisioning.v1alpha1.DPUSet;
+import io.dpf.api.provisioning.v1alpha1.DPUSetStrategyType;
+import io.dpf.provisioning.redfish.BlueFieldBmcSimulator;
+import io.dpf.runtime.tls.CertificateAuthority;
+import io.dpf.testkit.LocalControlPlane;
+import io.dpf.testkit.WriteCounter;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * DPUs walking the phase machine on a real control plane (KWOK nodes), installed through the
+ * BlueField BMC SIMULATOR over Redfish. The DPU "boots" when the test registers a KWOK node named
+ * after it in the DPU cluster (here the host cluster itself), as a joining DPU would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DpuProvisioningIT {
+
+  static final String NS = "dpf-provisioning";
+  static final long BFB_SIZE = 4L * 1024 * 1024;
+  static final Duration WAIT = Duration.ofSeconds(120);
+
+  static LocalControlPlane cluster;
+  static KubernetesClient client;
+  static BfbFileServer bfbServer;
+  static BlueFieldBmcSimulator bmc;
+  static Path bfbDir;
+  static ManagerFixture manager;
+  static DpuObserver dpus;
+  static Watch phaseWatch;
+  static final WriteCounter writes = new WriteCounter();
+  static CertificateAuthority bmcCa;
+  /** Stands in for the host's /dev: rshim device directories the tests create. */
+  static Path rshimRoot;
+
+  static io.dpf.provisioning.ProvisioningSettings settings() {
+    return ManagerFixture.fastSettings(bfbDir).withRshimRoot(rshimRoot);
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = LocalControlPlane.start("dpu-it");
+    client = cluster.client();
+    ManagerFixture.prepare(cluster, NS);
+    bfbDir = Files.createTempDirectory("bfb-volume");
+    bfbServer = BfbFileServer.serving(BFB_SIZE);
+    bmcCa = CertificateAuthority.create("bmc-ca");
+    bmc = BlueFieldBmcSimulator.start(bmcCa, "bmc-password");
+    ProvisioningWorld.dpuClusterOnItself(cluster, NS);
+    ProvisioningWorld.bfb(client, NS, "doca-2.9", bfbServer.url("bf-bundle-2.9.bfb"));
+    ProvisioningWorld.flavor(client, NS, "dpf-provisioning-hbn-ovn");
+    ProvisioningWorld.bmcCredentials(client, NS, "bmc-credentials", BlueFieldBmcSimulator.USER, "bmc-password",
+        bmcCa.certificatePem());
+    for (String host : List.of("worker-1", "worker-2")) {
+      cluster.addNode(host, Map.of(LabelKeys.DPU_OOB_BRIDGE_CONFIGURED, "", "role", "host"));
+    }
+    dpus = new DpuObserver(client, NS, WAIT);
+    phaseWatch = client.resources(DPU.class).inNamespace(NS).withLabel("test", "dpu-it").watch(dpus);
+    rshimRoot = Files.createTempDirectory("dev");
+    manager = ManagerFixture.start(cluster, settings(), writes);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (phaseWatch != null) {
+      phaseWatch.close();
+    }
+    if (manager != null) {
+      manager.kill();
+    }
+    bmc.close();
+    bfbServer.close();
+    cluster.close();
+  }
+
+  @Test
+  @Order(1)
+  void aDpuIsInstalledThroughItsBmcAndWalksEveryPhaseToReady() throws Exception {
+    client.resource(ProvisioningWorld.redfishDpu(NS, "worker-1", "0000-4b-00", "doca-2.9", "dpf-provisioning-hbn-ovn",
+        bmc.port(), "bmc-credentials")).create();
+
+    dpus.awaitPhase("worker-1-0000-4b-00", DPUPhase.DPU_CLUSTER_CONFIG);
+    assertThat(bmc.resets()).containsExactly("GracefulRestart");
+    assertThat(bmc.pushedImages()).containsExactly(DpuObserver.sha256Of(bfbDir, "dpf-provisioning-doca-2.9.bfb",
+        "worker-1-0000-4b-00.cfg"));
+    assertThat(Files.readString(bfbDir.resolve("worker-1-0000-4b-00.cfg"))).contains("UPDATE_ATF_UEFI=yes")
+        .contains("echo worker-1-0000-4b-00 > /mnt/etc/hostname");
+
+    cluster.addNode("worker-1-0000-4b-00", Map.of());
+
+    dpus.awaitPhase("worker-1-0000-4b-00", DPUPhase.READY);
+    await().atMost(WAIT).until(() -> dpus.condition("worker-1-0000-4b-00", ConditionTypes.READY)
+        .map(c -> "True".equals(c.getStatus())).orElse(false));
+    DPU dpu = dpus.dpu("worker-1-0000-4b-00");
+    assertThat(dpu.getSpec().getCluster().getName()).isEqualTo(ProvisioningWorld.DPU_CLUSTER);
+    assertThat(client.resources(DPUCluster.class).inNamespace(NS).withName(ProvisioningWorld.DPU_CLUSTER).get()
+        .getStatus().getPhase()).isEqualTo(DPUClusterPhase.READY);
+    assertThat(dpu.getStatus().getRedfishTaskId()).isEqualTo("/redfish/v1/TaskService/Tasks/1");
+    assertThat(client.nodes().withName("worker-1-0000-4b-00").get().getMetadata().getLabels())
+        .containsEntry("dpu.example.com/role", "worker").containsEntry(LabelKeys.HOST, "worker-1")
+        .containsEntry(LabelKeys.DOCA_BFB_VERSION, "bf-bundle-2.9");
+    for (String type : List.of(ConditionTypes.DPU.INITIALIZED, ConditionTypes.DPU.NODE_EFFECT_READY,
+        ConditionTypes.DPU.BFB_READY, ConditionTypes.DPU.OS_INSTALLED, ConditionTypes.DPU.REBOOTED)) {
+      assertThat(dpus.condition("worker-1-0000-4b-00", type)).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+    }
+    assertThat(dpus.phasesOf("worker-1-0000-4b-00")).containsSubsequence("Node Effect", "Pending", "OS Installing",
+        "Rebooting", "DPU Cluster Config", "Ready");
+  }
+
+  @Test
+  @Order(2)
+  void anUnchangedWorldCausesNoWrites() {
+    int before = writes.count();
+    // Several recheck intervals (2 s here) of the Ready DPU, its DPUCluster and the Ready BFB.
+    await().pollDelay(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(8)).until(() -> true);
+    assertThat(writes.since(before)).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void aBmcFaultIsAnErrorThatIsRetriedAndAKilledManagerDoesNotPushTwice() throws Exception {
+    bmc.failNextRequests(500, 1);
+    client.resource(ProvisioningWorld.redfishDpu(NS, "worker-2", "0000-4b-00", "doca-2.9", "dpf-provisioning-hbn-ovn",
+        bmc.port(), "bmc-credentials")).create();
+
+    await().atMost(WAIT).until(() -> dpus.phasesOf("worker-2-0000-4b-00").contains("Error"));
+    dpus.awaitPhase("worker-2-0000-4b-00", DPUPhase.DPU_CLUSTER_CONFIG);
+    assertThat(dpus.phasesOf("worker-2-0000-4b-00")).containsSubsequence("OS Installing", "Error", "OS Installing", "Rebooting");
+    assertThat(dpus.condition("worker-2-0000-4b-00", ConditionTypes.DPU.OS_INSTALLED)).hasValueSatisfying(c ->
+        assertThat(c.getStatus()).isEqualTo("True"));
+    assertThat(dpus.dpu("worker-2-0000-4b-00").getMetadata().getAnnotations()).containsKey(RetryRecord.ANNOTATION);
+    int pushes = bmc.updatesAccepted();
+    int resets = bmc.resets().size();
+
+    manager.kill();
+    manager = ManagerFixture.start(cluster, settings());
+    cluster.addNode("worker-2-0000-4b-00", Map.of());
+
+    dpus.awaitPhase("worker-2-0000-4b-00", DPUPhase.READY);
+    assertThat(bmc.updatesAccepted()).as("pushes after the restart").isEqualTo(pushes);
+    assertThat(bmc.resets()).as("resets after the restart").hasSize(resets);
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(dpus.dpu("worker-2-0000-4b-00").getMetadata().getAnnotations()).doesNotContainKey(RetryRecord.ANNOTATION));
+  }
+
+  @Test
+  @Order(4)
+  void wrongBmcCredentialsAreNamedInTheConditionUntilFixed() {
+    ProvisioningWorld.bmcCredentials(client, NS, "wrong-credentials", BlueFieldBmcSimulator.USER, "not-it",
+        bmcCa.certificatePem());
+    client.resource(ProvisioningWorld.redfishDpu(NS, "worker-1", "0000-8a-00", "doca-2.9", "dpf-provisioning-hbn-ovn",
+        bmc.port(), "wrong-credentials")).create();
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(dpus.condition("worker-1-0000-8a-00", ConditionTypes.DPU.OS_INSTALLED))
+        .hasValueSatisfying(c -> {
+          assertThat(c.getReason()).isEqualTo(KindReasons.DPU.INSTALLATION_FAILED);
+          assertThat(c.getMessage()).contains("HTTP 401").contains("refused the credentials");
+        }));
+  }
+
+  @Test
+  @Order(5)
+  void deletingDpusRemovesTheirNodesAndFiles() {
+    client.resources(DPU.class).inNamespace(NS).withLabel("test", "dpu-it").delete();
+
+    await().atMost(WAIT).until(() -> client.resources(DPU.class).inNamespace(NS).list().getItems().isEmpty());
+    assertThat(client.nodes().withName("worker-1-0000-4b-00").get()).isNull();
+    assertThat(bfbDir.resolve("worker-1-0000-4b-00.cfg")).doesNotExist();
+  }
+
+  @Test
+  @Order(6)
+  void aDpuSetMakesOneDpuPerHostNodeAndKeepsTheFlavorAndBfbWhileItUsesThem() {
+    for (String host : List.of("host-a", "host-b")) {
+      cluster.addNode(host, DpuSets.hostNode(host, "10.0.0.1", "0000-4b-00").getMetadata().getLabels());
+    }
+    DPUSet set = DpuSets.set(NS, "hosts", "doca-2.9", "dpf-provisioning-hbn-ovn", DPUSetStrategyType.ROLLING_UPDATE);
+    set.getMetadata().setUid(null);
+    set.getSpec().getDpuTemplate().getSpec().setBfb(new BFBReference());
+    set.getSpec().getDpuTemplate().getSpec().getBfb().setName("not-published-yet");
+    client.resource(set).create();
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(client.resources(DPUSet.class).inNamespace(NS).withName("hosts")
+        .get().getStatus()).isNotNull().satisfies(s -> assertThat(s.getDpuStatistics()).containsEntry("Pending", 2)));
+    List<DPU> made = client.resources(DPU.class).inNamespace(NS).withLabel(LabelKeys.DPUSET_NAME, "hosts").list().getItems();
+    assertThat(made).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrder("host-a-0000-4b-00",
+        "host-b-0000-4b-00");
+    assertThat(made.get(0).getMetadata().getLabels()).containsEntry(LabelKeys.DPU_PCI_ADDRESS, "0000-4b-00")
+        .containsEntry(LabelKeys.DPU_PF_NAME, "p0");
+    assertThat(dpus.condition("host-a-0000-4b-00", ConditionTypes.DPU.BFB_READY)).hasValueSatisfying(c ->
+        assertThat(c.getReason()).isEqualTo(KindReasons.DPU.BFB_IS_NOT_READY));
+
+    client.resources(DPUFlavor.class).inNamespace(NS).withName("dpf-provisioning-hbn-ovn").delete();
+    await().atMost(WAIT).until(() -> client.v1().events().inNamespace(NS)
+        .withName("dpf-provisioning-hbn-ovn.deletion-blocked").get() != null);
+    assertThat(client.resources(DPUFlavor.class).inNamespace(NS).withName("dpf-provisioning-hbn-ovn").get()).isNotNull();
+
+    client.resource(client.resources(DPUSet.class).inNamespace(NS).withName("hosts").get()).delete();
+
+    await().atMost(WAIT).until(() -> client.resources(DPUSet.class).inNamespace(NS).withName("hosts").get() == null
+        && client.resources(DPU.class).inNamespace(NS).list().getItems().isEmpty());
+    await().atMost(WAIT).until(() ->
+        client.resources(DPUFlavor.class).inNamespace(NS).withName("dpf-provisioning-hbn-ovn").get() == null);
+  }
+
+  @Test
+  @Order(7)
+  void aDpuIsInstalledThroughTheHostsRshimDevice() throws Exception {
+    Path device = Files.createDirectories(rshimRoot.resolve("rshim0"));
+    Files.createFile(device.resolve("boot"));
+    Files.writeString(device.resolve("misc"), "DISPLAY_LEVEL   0 (0:basic, 1:advanced, 2:log)\n"
+        + "DEV_NAME        pcie-0000:4b:00.2\nDEV_INFO        BlueField-3(Rev 1)\n");
+    ProvisioningWorld.flavor(client, NS, "rshim-flavor");
+    DPU dpu = ProvisioningWorld.redfishDpu(NS, "worker-1", "0000-4b-00", "doca-2.9", "rshim-flavor", 0, null);
+    dpu.getSpec().setInstallInterface(io.dpf.api.provisioning.v1alpha1.InstallInterface.HOST_AGENT);
+    dpu.getSpec().setBmcIp(null);
+    dpu.getSpec().setBmcPort(null);
+    client.resource(dpu).create();
+
+    await().atMost(WAIT).until(() -> Files.exists(bfbDir.resolve("worker-1-0000-4b-00.cfg"))
+        && Files.size(device.resolve("boot")) == BFB_SIZE + Files.size(bfbDir.resolve("worker-1-0000-4b-00.cfg")));
+    assertThat(DpuObserver.sha256Of(device, "boot")).isEqualTo(DpuObserver.sha256Of(bfbDir, "dpf-provisioning-doca-2.9.bfb",
+        "worker-1-0000-4b-00.cfg"));
+    dpus.awaitPhase("worker-1-0000-4b-00", DPUPhase.OS_INSTALLING);
+
+    // The DPU (this test) boots what it was sent and says so in its install log.
+    Files.writeString(device.resolve("misc"), " INFO[MISC]: Linux up\n", java.nio.file.StandardOpenOption.APPEND);
+    dpus.awaitPhase("worker-1-0000-4b-00", DPUPhase.DPU_CLUSTER_CONFIG);
+    cluster.addNode("worker-1-0000-4b-00", Map.of());
+    dpus.awaitPhase("worker-1-0000-4b-00", DPUPhase.READY);
+    assertThat(dpus.dpu("worker-1-0000-4b-00").getStatus().getInstallInterface())
+        .isEqualTo(io.dpf.api.provisioning.v1alpha1.InstallInterface.HOST_AGENT);
+  }
+}

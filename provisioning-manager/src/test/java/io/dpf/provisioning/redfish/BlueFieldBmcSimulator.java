@@ -1,0 +1,226 @@
+package io.dpf.provisioning.redfish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.dpf.runtime.tls.CertificateAuthority;
+import io.dpf.runtime.tls.KeyAndCertificate;
+import io.dpf.runtime.tls.TlsContexts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * SIMULATOR of a BlueField BMC's Redfish service, standing in for hardware in tests. Serves, over
+ * HTTPS on loopback with Basic auth, the DMTF shapes the install path uses: UpdateService with
+ * SimpleUpdate (it really pulls the ImageURI over HTTP and keeps the SHA-256 of what it got), a Task
+ * per update ("Transfer is N%"), Systems/Bluefield with BootProgress.OemLastState, and
+ * ComputerSystem.Reset. Faults can be injected: HTTP errors, a failing task, a busy BMC.
+ */
+public final class BlueFieldBmcSimulator implements AutoCloseable {
+
+  public static final String USER = "root";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpsServer server;
+  private final String password;
+  private final Map<String, Map<String, Object>> tasks = new ConcurrentHashMap<>();
+  private final AtomicInteger taskIds = new AtomicInteger();
+  private final List<String> resets = new CopyOnWriteArrayList<>();
+  private final List<String> pushedImageSha256 = new CopyOnWriteArrayList<>();
+  private final HttpClient imageClient = HttpClient.newHttpClient();
+  private volatile String bootState = "OsIsRunning";
+  private volatile int failNextRequestsWith;
+  private volatile int failNextRequestsCount;
+  private volatile String failTasksWith;
+  private volatile boolean busy;
+
+  private BlueFieldBmcSimulator(KeyAndCertificate identity, String password) throws IOException {
+    this.password = password;
+    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.presenting(identity, List.of())));
+    server.createContext("/redfish/v1", this::handle);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.start();
+  }
+
+  /** A simulator whose certificate is issued by {@code ca} for 127.0.0.1. */
+  public static BlueFieldBmcSimulator start(CertificateAuthority ca, String password) throws IOException {
+    return new BlueFieldBmcSimulator(ca.issueServer("bluefield-bmc", List.of("localhost"), List.of("127.0.0.1")), password);
+  }
+
+  public URI uri() {
+    return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  public String ip() {
+    return "127.0.0.1";
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public List<String> resets() {
+    return List.copyOf(resets);
+  }
+
+  /** SHA-256 of every image the BMC pulled, in order. */
+  public List<String> pushedImages() {
+    return List.copyOf(pushedImageSha256);
+  }
+
+  public int updatesAccepted() {
+    return taskIds.get();
+  }
+
+  public void failNextRequests(int httpStatus, int count) {
+    failNextRequestsWith = httpStatus;
+    failNextRequestsCount = count;
+  }
+
+  public void failTasks(String message) {
+    failTasksWith = message;
+  }
+
+  public void busy(boolean value) {
+    busy = value;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!authorized(exchange)) {
+        reply(exchange, 401, error("Base.1.8.NoValidSession", "Invalid credentials"));
+        return;
+      }
+      if (failNextRequestsCount > 0) {
+        failNextRequestsCount--;
+        reply(exchange, failNextRequestsWith, error("Base.1.8.InternalError", "simulated BMC fault"));
+        return;
+      }
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      if (method.equals("GET") && path.equals("/redfish/v1/UpdateService")) {
+        reply(exchange, 200, Map.of("@odata.id", path, "Id", "UpdateService", "Status", Map.of("State", "Enabled"),
+            "Actions", Map.of("#UpdateService.SimpleUpdate", Map.of("target", RedfishClient.SIMPLE_UPDATE,
+                "TransferProtocol@Redfish.AllowableValues", List.of("HTTP", "HTTPS", "SCP")))));
+      } else if (method.equals("POST") && path.equals(RedfishClient.SIMPLE_UPDATE)) {
+        simpleUpdate(exchange);
+      } else if (method.equals("GET") && path.startsWith("/redfish/v1/TaskService/Tasks/") && tasks.containsKey(path)) {
+        reply(exchange, 200, tasks.get(path));
+      } else if (method.equals("GET") && path.equals(RedfishClient.SYSTEM)) {
+        reply(exchange, 200, Map.of("@odata.id", path, "Id", "Bluefield", "PowerState", "On",
+            "BootProgress", Map.of("LastState", "OEM", "OemLastState", bootState)));
+      } else if (method.equals("POST") && path.equals(RedfishClient.RESET)) {
+        resets.add(JSON.readTree(exchange.getRequestBody()).path("ResetType").asText());
+        reply(exchange, 204, null);
+      } else {
+        reply(exchange, 404, error("Base.1.8.ResourceMissingAtURI", path + " not found"));
+      }
+    }
+  }
+
+  private void simpleUpdate(HttpExchange exchange) throws IOException {
+    JsonNode body = JSON.readTree(exchange.getRequestBody());
+    String target = body.path("Targets").path(0).asText();
+    if (!RedfishClient.DPU_OS_TARGET.equals(target) || body.path("ImageURI").asText().isEmpty()) {
+      reply(exchange, 400, error("Base.1.8.ActionParameterMissing", "ImageURI and Targets DPU_OS are required"));
+      return;
+    }
+    boolean inProgress = busy || tasks.values().stream().anyMatch(t -> "Running".equals(t.get("TaskState")));
+    if (inProgress) {
+      reply(exchange, 400, error("Update.1.0.UpdateInProgress", "An update is in progress"));
+      return;
+    }
+    String id = String.valueOf(taskIds.incrementAndGet());
+    String taskPath = "/redfish/v1/TaskService/Tasks/" + id;
+    Map<String, Object> task = new ConcurrentHashMap<>(Map.of("@odata.id", taskPath, "Id", id, "TaskState", "Running",
+        "TaskStatus", "OK", "PercentComplete", 0, "Messages", List.of()));
+    tasks.put(taskPath, task);
+    bootState = "OsIsNotRunning";
+    Thread puller = new Thread(() -> pull(body.path("ImageURI").asText(), task), "bmc-simulator-pull");
+    puller.setDaemon(true);
+    puller.start();
+    exchange.getResponseHeaders().add("Location", taskPath);
+    reply(exchange, 202, task);
+  }
+
+  /** Pulls the image like the BMC does, reporting transfer progress in the Task. */
+  private void pull(String imageUri, Map<String, Object> task) {
+    try {
+      if (failTasksWith != null) {
+        throw new IOException(failTasksWith);
+      }
+      HttpResponse<InputStream> response = imageClient.send(HttpRequest.newBuilder(URI.create(imageUri)).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() != 200) {
+        throw new IOException("image server answered HTTP " + response.statusCode());
+      }
+      long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      long read = 0;
+      try (InputStream in = response.body()) {
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          sha.update(buffer, 0, n);
+          read += n;
+          int percent = total > 0 ? (int) (read * 100 / total) : 0;
+          task.put("PercentComplete", percent);
+          task.put("Messages", List.of(Map.of("Message", "Transfer is " + percent + "%")));
+        }
+      }
+      pushedImageSha256.add(HexFormat.of().formatHex(sha.digest()));
+      task.put("Messages", List.of(Map.of("Message", "Transfer is 100%"), Map.of("Message", "Task completed OK")));
+      task.put("PercentComplete", 100);
+      task.put("TaskState", "Completed");
+      bootState = "OsIsRunning";
+    } catch (Exception e) {
+      task.put("TaskState", "Exception");
+      task.put("TaskStatus", "Critical");
+      task.put("Messages", List.of(Map.of("Message", "Image transfer failed: " + e.getMessage())));
+    }
+  }
+
+  private boolean authorized(HttpExchange exchange) {
+    String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+  }
+
+  private static Map<String, Object> error(String messageId, String message) {
+    return Map.of("error", Map.of("code", messageId, "message", message,
+        "@Message.ExtendedInfo", List.of(Map.of("MessageId", messageId, "Message", message))));
+  }
+
+  private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
+    if (body == null) {
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
