@@ -49,6 +49,9 @@ for chart in dpf-operator dpu-networking; do
        { [[ $chart == dpf-operator ]] && ! [[ $name =~ $dpu_side ]]; }; then
       cp "$f" "$stage/$chart/crds/${name%-v1.yml}.yaml"
     fi
+    if [[ $chart == dpf-operator ]] && ! [[ $name =~ $dpu_side ]]; then
+      mkdir -p "$out/crds" && cp "$f" "$out/crds/${name%-v1.yml}.yaml" # the OLM bundle owns the same set
+    fi
   done
   if [[ $chart == dpf-operator ]]; then
     sed -i '/^managedRoles: \[\]$/d' "$stage/$chart/values.yaml"
