@@ -64,7 +64,7 @@ public final class EnvtestBinaries {
   }
 
   /** {@code -Ddpf.root} (set by the build), else the nearest parent folder holding hack/envtest. */
-  static Path repositoryRoot() {
+  public static Path repositoryRoot() {
     String root = System.getProperty("dpf.root");
     if (root != null && !root.isBlank()) {
       return Paths.get(root);

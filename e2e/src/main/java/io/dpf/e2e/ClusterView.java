@@ -40,6 +40,26 @@ final class ClusterView {
     return String.join("\n", lines);
   }
 
+  /** What {@code kubectl get -n <ns> deployments,daemonsets} prints: the seed's look into the DPU cluster. */
+  String workloads() {
+    List<String> lines = new ArrayList<>();
+    table(lines, List.of("NAME", "READY", "UP-TO-DATE", "AVAILABLE"), client.apps().deployments().inNamespace(namespace)
+        .list().getItems().stream().map(d -> List.of("deployment.apps/" + d.getMetadata().getName(),
+            count(d.getStatus() == null ? null : d.getStatus().getReadyReplicas()) + "/" + count(d.getSpec().getReplicas()),
+            String.valueOf(count(d.getStatus() == null ? null : d.getStatus().getUpdatedReplicas())),
+            String.valueOf(count(d.getStatus() == null ? null : d.getStatus().getAvailableReplicas())))).toList());
+    table(lines, List.of("NAME", "DESIRED", "CURRENT", "READY"), client.apps().daemonSets().inNamespace(namespace)
+        .list().getItems().stream().map(d -> List.of("daemonset.apps/" + d.getMetadata().getName(),
+            String.valueOf(count(d.getStatus() == null ? null : d.getStatus().getDesiredNumberScheduled())),
+            String.valueOf(count(d.getStatus() == null ? null : d.getStatus().getCurrentNumberScheduled())),
+            String.valueOf(count(d.getStatus() == null ? null : d.getStatus().getNumberReady())))).toList());
+    return lines.isEmpty() ? "No resources found in " + namespace + " namespace." : String.join("\n", lines);
+  }
+
+  private static int count(Integer value) {
+    return value == null ? 0 : value;
+  }
+
   private <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> list(Class<T> type) {
     try {
       return client.resources(type).inNamespace(namespace).list().getItems();

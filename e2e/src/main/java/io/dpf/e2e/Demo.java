@@ -2,11 +2,6 @@ package io.dpf.e2e;
 
 import io.dpf.api.ApiTypes;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
-import io.dpf.operator.OperatorModule;
-import io.dpf.operator.OperatorSettings;
-import io.dpf.runtime.manager.Manager;
-import io.dpf.runtime.manager.ManagerModule;
-import io.dpf.runtime.manager.ManagerSettings;
 import io.dpf.testkit.SeedPrerequisites;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +27,7 @@ final class Demo {
 
   private final LocalEnvironment env;
   private final PrintStream out;
-  private Manager operator;
+  private DemoManagers managers;
 
   Demo(LocalEnvironment env, PrintStream out) {
     this.env = env;
@@ -48,12 +43,11 @@ final class Demo {
     SeedPrerequisites.create(env.host());
   }
 
-  void startOperator() {
-    operator = Manager.create(
-        new ManagerModule(new ManagerSettings("dpf-operator", 0, null, Duration.ofSeconds(5))),
-        ManagerModule.useClient(env.host().client()),
-        new OperatorModule(OperatorSettings.defaults()));
-    operator.start();
+  /** The DPF operator, the DPUService manager and the Argo CD stand-in, with the tenant registered as a DPUCluster. */
+  void startManagers() {
+    DemoManagers.registerDpuCluster(env.host().client(), LocalEnvironment.DPU_CLUSTER, LocalEnvironment.DPU_CLUSTER,
+        env.dpu().client().getKubernetesVersion().getGitVersion());
+    managers = DemoManagers.start(env.host().client(), NAMESPACE);
   }
 
   void applySeedConfig() {
@@ -69,6 +63,14 @@ final class Demo {
   /** Shows the seed's watch until the config is Ready; false on timeout. */
   boolean watchUntilReady(Duration timeout) {
     return watch(timeout, () -> readyCondition().map(c -> "True".equals(c.getStatus())).orElse(false));
+  }
+
+  /** The seed's last look: the system components Argo CD deployed into the DPU cluster. */
+  void showDpuCluster() {
+    out.println();
+    out.println("$ kubectl --kubeconfig <" + LocalEnvironment.DPU_CLUSTER + " admin.conf> get -n " + NAMESPACE
+        + " deployments,daemonsets");
+    out.println(new ClusterView(env.dpu().client(), NAMESPACE).workloads());
   }
 
   /** The seed's clean-up: delete the config and watch everything go. */
@@ -93,8 +95,8 @@ final class Demo {
   }
 
   void stop() {
-    if (operator != null) {
-      operator.close();
+    if (managers != null) {
+      managers.close();
     }
   }
 

@@ -86,12 +86,13 @@ public final class Dpf {
         Demo demo = new Demo(env, out);
         try {
           demo.installPrerequisites();
-          demo.startOperator();
+          demo.startManagers();
           demo.applySeedConfig();
           boolean ready = demo.watchUntilReady(timeout);
           out.println();
           out.println(ready ? "DPFOperatorConfig is Ready." : "DPFOperatorConfig is not Ready after " + timeout
               + "; the conditions above say what it waits for.");
+          demo.showDpuCluster();
           printLookAround(out, state);
           if (cleanup) {
             boolean gone = demo.cleanUp(timeout);

@@ -1,0 +1,188 @@
+package io.dpf.dpuservice.credentials;
+
+import static io.dpf.api.conditions.ConditionTypes.DPUServiceCredentialRequest.SECRET_RECONCILED;
+import static io.dpf.api.conditions.ConditionTypes.DPUServiceCredentialRequest.SERVICE_ACCOUNT_RECONCILED;
+
+import io.dpf.api.Finalizers;
+import io.dpf.api.LabelKeys;
+import io.dpf.api.common.NamespacedName;
+import io.dpf.api.conditions.ConditionTypes;
+import io.dpf.api.conditions.Conditions;
+import io.dpf.api.conditions.Reasons;
+import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequest;
+import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequestStatus;
+import io.dpf.dpuservice.clusters.DpuCluster;
+import io.dpf.dpuservice.clusters.DpuClusterRegistry;
+import io.dpf.dpuservice.clusters.FinalizerEdits;
+import io.dpf.dpuservice.clusters.Namespaces;
+import io.dpf.dpuservice.credentials.CredentialSecrets.ApiEndpoint;
+import io.dpf.runtime.apply.ServerSideApply;
+import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.controller.Reconciler;
+import io.dpf.runtime.controller.Result;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * DPUServiceCredentialRequest → a ServiceAccount in the target cluster (a DPUCluster, or the host),
+ * a token for it from the TokenRequest API, and a kubeconfig or token-file Secret on the host,
+ * renewed at 80% of the token's life. An unchanged request between renewals writes nothing.
+ */
+public final class DPUServiceCredentialRequestReconciler implements Reconciler<DPUServiceCredentialRequest> {
+
+  public static final String FIELD_MANAGER = "dpuservice-manager";
+  static final Duration RETRY = Duration.ofSeconds(30);
+
+  private final KubernetesClient host;
+  private final DpuClusterRegistry registry;
+  private final Clock clock;
+  private final ServerSideApply apply;
+  private final StatusWriter statusWriter;
+
+  public DPUServiceCredentialRequestReconciler(KubernetesClient host, DpuClusterRegistry registry, Clock clock) {
+    this.host = host;
+    this.registry = registry;
+    this.clock = clock;
+    this.apply = new ServerSideApply(host, FIELD_MANAGER);
+    this.statusWriter = new StatusWriter(apply, host.getKubernetesSerialization());
+  }
+
+  private record Target(KubernetesClient client, ApiEndpoint endpoint) {}
+
+  @Override
+  public Result reconcile(DPUServiceCredentialRequest request) {
+    if (request.getMetadata().getDeletionTimestamp() != null) {
+      return reconcileDelete(request);
+    }
+    if (!request.getMetadata().getFinalizers().contains(Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST)) {
+      FinalizerEdits.add(host, request, Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST);
+      return Result.done();
+    }
+    DPUServiceCredentialRequestStatus status = request.getStatus() == null ? new DPUServiceCredentialRequestStatus()
+        : host.getKubernetesSerialization().clone(request.getStatus());
+    Conditions conditions = Conditions.of(status, request.getMetadata().getGeneration(), clock)
+        .ensure(ConditionTypes.DPUServiceCredentialRequest.ALL);
+    try {
+      Target target = target(request);
+      if (target == null) {
+        conditions.setFalse(SERVICE_ACCOUNT_RECONCILED, Reasons.ERROR,
+            "DPUCluster " + ref(request.getSpec().getTargetCluster()) + " is not reachable");
+        return Result.requeueAfter(RETRY);
+      }
+      NamespacedName account = request.getSpec().getServiceAccount();
+      ensureServiceAccount(target.client(), account);
+      conditions.setTrue(SERVICE_ACCOUNT_RECONCILED);
+      status.setServiceAccount(ref(account));
+      status.setTargetCluster(request.getSpec().getTargetCluster() == null ? null : ref(request.getSpec().getTargetCluster()));
+      status.setSecret(ref(request.getSpec().getSecret()));
+
+      Instant now = clock.instant();
+      if (renewalDue(request, now)) {
+        Duration lifetime = TokenLifetime.requested(request.getSpec().getDuration());
+        TokenRequest token = target.client().serviceAccounts().inNamespace(account.getNamespace())
+            .withName(account.getName()).tokenRequest(new TokenRequestBuilder().withNewSpec()
+                .withExpirationSeconds(lifetime.toSeconds()).endSpec().build());
+        apply.apply(CredentialSecrets.render(request, target.endpoint(), token.getStatus().getToken()));
+        status.setIssuedAt(now.truncatedTo(ChronoUnit.SECONDS).toString());
+        status.setExpirationTimestamp(token.getStatus().getExpirationTimestamp());
+      }
+      conditions.setTrue(SECRET_RECONCILED);
+      Instant renewAt = TokenLifetime.renewAt(Instant.parse(status.getIssuedAt()),
+          Instant.parse(status.getExpirationTimestamp()));
+      return Result.requeueAfter(Duration.between(now, renewAt).isNegative() ? Duration.ZERO : Duration.between(now, renewAt));
+    } catch (RuntimeException e) {
+      conditions.setFalse(SECRET_RECONCILED, Reasons.ERROR, e.getMessage());
+      throw e;
+    } finally {
+      conditions.summarize();
+      status.setObservedGeneration(request.getMetadata().getGeneration());
+      statusWriter.update(request, status);
+    }
+  }
+
+  /** A new token when there is none, the spec changed, the Secret is gone, or 80% of its life is over. */
+  private boolean renewalDue(DPUServiceCredentialRequest request, Instant now) {
+    DPUServiceCredentialRequestStatus observed = request.getStatus();
+    if (observed == null || observed.getIssuedAt() == null || observed.getExpirationTimestamp() == null
+        || !request.getMetadata().getGeneration().equals(observed.getObservedGeneration())) {
+      return true;
+    }
+    NamespacedName secret = request.getSpec().getSecret();
+    if (host.secrets().inNamespace(secret.getNamespace()).withName(secret.getName()).get() == null) {
+      return true;
+    }
+    return !now.isBefore(TokenLifetime.renewAt(Instant.parse(observed.getIssuedAt()),
+        Instant.parse(observed.getExpirationTimestamp())));
+  }
+
+  private Result reconcileDelete(DPUServiceCredentialRequest request) {
+    NamespacedName secret = request.getSpec().getSecret();
+    host.secrets().inNamespace(secret.getNamespace()).withName(secret.getName()).delete();
+    Target target = target(request);
+    if (target != null) {
+      NamespacedName account = request.getSpec().getServiceAccount();
+      ServiceAccount live = target.client().serviceAccounts().inNamespace(account.getNamespace())
+          .withName(account.getName()).get();
+      // Only a ServiceAccount we created: one the user made stays theirs.
+      if (live != null && live.getMetadata().getLabels() != null
+          && ours(live.getMetadata().getLabels().get(LabelKeys.COMPONENT))) {
+        target.client().resource(live).delete();
+      }
+    }
+    FinalizerEdits.remove(host, request, Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST);
+    return Result.done();
+  }
+
+  private Target target(DPUServiceCredentialRequest request) {
+    NamespacedName cluster = request.getSpec().getTargetCluster();
+    if (cluster == null) {
+      return new Target(host, hostEndpoint());
+    }
+    for (DpuCluster dpuCluster : registry.snapshot().clusters()) {
+      if (dpuCluster.namespace().equals(cluster.getNamespace()) && dpuCluster.name().equals(cluster.getName())) {
+        return new Target(dpuCluster.client(),
+            new ApiEndpoint(dpuCluster.credentials().server(), dpuCluster.credentials().caData()));
+      }
+    }
+    return null;
+  }
+
+  private ApiEndpoint hostEndpoint() {
+    String server = host.getConfiguration().getMasterUrl();
+    server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+    String ca = host.getConfiguration().getCaCertData();
+    if (ca == null && host.getConfiguration().getCaCertFile() != null) {
+      try {
+        ca = java.util.Base64.getEncoder().encodeToString(
+            java.nio.file.Files.readAllBytes(java.nio.file.Path.of(host.getConfiguration().getCaCertFile())));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read the host CA", e);
+      }
+    }
+    return new ApiEndpoint(server, ca);
+  }
+
+  private static void ensureServiceAccount(KubernetesClient client, NamespacedName account) {
+    Namespaces.ensure(client, account.getNamespace());
+    if (client.serviceAccounts().inNamespace(account.getNamespace()).withName(account.getName()).get() == null) {
+      client.serviceAccounts().inNamespace(account.getNamespace()).resource(new ServiceAccountBuilder()
+          .withNewMetadata().withName(account.getName())
+              .addToLabels(LabelKeys.COMPONENT, FIELD_MANAGER).endMetadata().build()).create();
+    }
+  }
+
+  private static boolean ours(String component) {
+    return FIELD_MANAGER.equals(component);
+  }
+
+  private static String ref(NamespacedName name) {
+    return name.getNamespace() + "/" + name.getName();
+  }
+}

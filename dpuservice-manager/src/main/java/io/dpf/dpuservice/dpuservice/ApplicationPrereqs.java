@@ -1,0 +1,89 @@
+package io.dpf.dpuservice.dpuservice;
+
+import io.dpf.api.LabelKeys;
+import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
+import io.dpf.api.svc.v1alpha1.DPUService;
+import io.dpf.dpuservice.clusters.DpuCluster;
+import io.dpf.dpuservice.clusters.DpuClusterRegistry;
+import io.dpf.dpuservice.clusters.Namespaces;
+import io.dpf.runtime.apply.ServerSideApply;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What must exist before a DPUService's Applications can sync: its namespace in every cluster it
+ * goes to, ArgoCD's cluster Secrets and AppProjects, and the namespace's pull secrets in every DPU
+ * cluster. Every DPUService reconcile applies them (as DPF does); unchanged ones cost a read, no write.
+ */
+final class ApplicationPrereqs {
+
+  private final KubernetesClient host;
+  private final ServerSideApply hostApply;
+  private final String fieldManager;
+  private final PullSecretMirror pullSecrets;
+
+  ApplicationPrereqs(KubernetesClient host, String fieldManager) {
+    this.host = host;
+    this.fieldManager = fieldManager;
+    this.hostApply = new ServerSideApply(host, fieldManager);
+    this.pullSecrets = new PullSecretMirror(host, fieldManager);
+  }
+
+  /** @return one line per cluster or object that could not be reconciled; empty when all is well */
+  List<String> reconcile(DPUService service, DpuClusterRegistry.Snapshot clusters, DPFOperatorConfig argoCd) {
+    List<String> problems = new ArrayList<>();
+    String namespace = service.getMetadata().getNamespace();
+    attempt(problems, "ArgoCD cluster Secrets", () -> reconcileClusterSecrets(clusters.clusters(), argoCd));
+    attempt(problems, "AppProjects", () -> {
+      hostApply.apply(ArgoCdObjects.dpuProject(clusters.names(), argoCd));
+      hostApply.apply(ArgoCdObjects.hostProject(argoCd));
+    });
+    if (Boolean.TRUE.equals(service.getSpec().getDeployInCluster())) {
+      attempt(problems, "namespace " + namespace + " on the host", () -> Namespaces.ensure(host, namespace));
+    }
+    List<Secret> originals = pullSecrets.originals(namespace);
+    for (DpuCluster cluster : clusters.clusters()) {
+      attempt(problems, "DPU cluster " + cluster.name(), () -> {
+        Namespaces.ensure(cluster.client(), namespace);
+        pullSecrets.mirror(originals, namespace, cluster);
+      });
+    }
+    clusters.unreachable().forEach((name, why) -> problems.add("DPU cluster " + name + ": " + why));
+    return problems;
+  }
+
+  /** When the namespace's last DPUService goes, its pull secrets leave every DPU cluster. */
+  List<String> removePullSecrets(String namespace, DpuClusterRegistry.Snapshot clusters) {
+    List<String> problems = new ArrayList<>();
+    for (DpuCluster cluster : clusters.clusters()) {
+      attempt(problems, "DPU cluster " + cluster.name(), () -> pullSecrets.removeAll(namespace, cluster));
+    }
+    return problems;
+  }
+
+  private void reconcileClusterSecrets(List<DpuCluster> clusters, DPFOperatorConfig argoCd) {
+    Set<String> wanted = new java.util.HashSet<>();
+    for (DpuCluster cluster : clusters) {
+      wanted.add(hostApply.apply(ArgoCdObjects.clusterSecret(cluster, argoCd)).getMetadata().getName());
+    }
+    // Secrets of DPU clusters that are gone: ArgoCD would keep trying to reach them.
+    List<Secret> ours = host.secrets().inNamespace(argoCd.getMetadata().getNamespace())
+        .withLabel(LabelKeys.ARGOCD_SECRET_TYPE, LabelKeys.ARGOCD_SECRET_TYPE_CLUSTER)
+        .withLabel(LabelKeys.COMPONENT, ArgoCdObjects.COMPONENT).list().getItems();
+    Set<Secret> stale = ours.stream().filter(s -> !wanted.contains(s.getMetadata().getName()))
+        .collect(Collectors.toSet());
+    stale.forEach(secret -> host.resource(secret).delete());
+  }
+
+  private static void attempt(List<String> problems, String what, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      problems.add(what + ": " + e.getMessage());
+    }
+  }
+}

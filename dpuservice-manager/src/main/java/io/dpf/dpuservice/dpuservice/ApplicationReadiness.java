@@ -1,0 +1,49 @@
+package io.dpf.dpuservice.dpuservice;
+
+import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
+import io.dpf.api.thirdparty.argocd.v1alpha1.ApplicationStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Whether ArgoCD reports a DPUService's Applications Synced and Healthy (no I/O). */
+public final class ApplicationReadiness {
+
+  static final String SYNCED = "Synced";
+  static final String HEALTHY = "Healthy";
+
+  private ApplicationReadiness() {}
+
+  /**
+   * @param expected the Application names the service should have
+   * @param live the live Applications by name (missing ones are not deployed yet)
+   * @return one line per Application that is not ready; empty when all are
+   */
+  public static List<String> notReady(List<String> expected, Map<String, Application> live, String argoCdNamespace) {
+    List<String> problems = new ArrayList<>();
+    for (String name : expected) {
+      Application application = live.get(name);
+      if (application == null) {
+        problems.add("Application " + name + " is not yet deployed.");
+        continue;
+      }
+      String sync = syncOf(application.getStatus());
+      String health = healthOf(application.getStatus());
+      if (!SYNCED.equals(sync) || !HEALTHY.equals(health)) {
+        problems.add("Application " + name + " is not ready (Sync: " + sync + ", Health: " + health
+            + "). Run 'kubectl describe application -n " + argoCdNamespace + " " + name + "' for details.");
+      }
+    }
+    return problems;
+  }
+
+  private static String syncOf(ApplicationStatus status) {
+    return status == null || status.getSync() == null || status.getSync().getStatus() == null
+        ? "Unknown" : status.getSync().getStatus();
+  }
+
+  private static String healthOf(ApplicationStatus status) {
+    return status == null || status.getHealth() == null || status.getHealth().getStatus() == null
+        ? "Unknown" : status.getHealth().getStatus();
+  }
+}

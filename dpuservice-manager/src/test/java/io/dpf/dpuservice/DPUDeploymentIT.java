@@ -1,0 +1,223 @@
+package io.dpf.dpuservice;
+
+import static io.dpf.dpuservice.DpuServiceFixture.ARGOCD_NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dpf.api.LabelKeys;
+import io.dpf.api.conditions.ConditionTypes;
+import io.dpf.api.provisioning.v1alpha1.DPUSet;
+import io.dpf.api.svc.v1alpha1.DPUDeployment;
+import io.dpf.api.svc.v1alpha1.DPUService;
+import io.dpf.api.svc.v1alpha1.DPUServiceChain;
+import io.dpf.api.svc.v1alpha1.DPUServiceConfiguration;
+import io.dpf.api.svc.v1alpha1.DPUServiceInterface;
+import io.dpf.runtime.manager.Manager;
+import io.dpf.testkit.LocalControlPlane;
+import io.dpf.testkit.WriteCounter;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** A DPUDeployment's children on a real host API server (no DPU cluster needed for what is checked), in order. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DPUDeploymentIT {
+
+  static final Duration WAIT = Duration.ofSeconds(90);
+  static final String NS = ARGOCD_NAMESPACE;
+  static final String OWNER = NS + "_dep";
+
+  static LocalControlPlane host;
+  static KubernetesClient client;
+  static Manager manager;
+
+  @BeforeAll
+  static void start() {
+    host = LocalControlPlane.startApiServerOnly("deployment-host");
+    client = host.client();
+    DpuServiceFixture.prepareHost(host);
+    DpuServiceFixture.installChartRbac(host);
+    manager = DpuServiceFixture.startManager(host, new WriteCounter());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (manager != null) {
+      manager.close();
+    }
+    if (host != null) {
+      host.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void deploymentWaitsForItsPrerequisitesThenCreatesOwnedServicesInterfacesChainAndDpuSets() {
+    create("""
+        apiVersion: svc.dpu.nvidia.com/v1alpha1
+        kind: DPUDeployment
+        metadata: {name: dep, namespace: %1$s}
+        spec:
+          dpus:
+            bfb: bf-bundle
+            flavor: flavor
+            dpuSets:
+            - nameSuffix: rack1
+              nodeSelector: {matchLabels: {rack: "1"}}
+          services:
+            firewall: {serviceTemplate: firewall, serviceConfiguration: firewall}
+          serviceChains:
+          - ports:
+            - serviceInterface: {matchLabels: {uplink: p0}}
+            - service: {name: firewall, interface: net1}
+        """.formatted(NS));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.PREREQUISITES_READY))
+        .hasValueSatisfying(c -> assertThat(c.getMessage()).contains("BFB bf-bundle").contains("DPUServiceTemplate firewall")));
+
+    create("""
+        apiVersion: provisioning.dpu.nvidia.com/v1alpha1
+        kind: BFB
+        metadata: {name: bf-bundle, namespace: %1$s}
+        spec: {url: "http://example.com/bf.bfb"}
+        ---
+        """.formatted(NS));
+    create("""
+        apiVersion: provisioning.dpu.nvidia.com/v1alpha1
+        kind: DPUFlavor
+        metadata: {name: flavor, namespace: %1$s}
+        spec:
+          dpuResources: {cpu: "16", memory: 32Gi}
+          systemReservedResources: {cpu: "4", memory: 8Gi}
+        """.formatted(NS));
+    create("""
+        apiVersion: svc.dpu.nvidia.com/v1alpha1
+        kind: DPUServiceTemplate
+        metadata: {name: firewall, namespace: %1$s}
+        spec:
+          deploymentServiceName: firewall
+          helmChart:
+            source: {repoURL: "https://helm.example.com", chart: firewall, version: "1.0.0"}
+            values: {image: {tag: v1}, mode: strict}
+          resourceRequirements: {cpu: "2", memory: 4Gi}
+        """.formatted(NS));
+    create("""
+        apiVersion: svc.dpu.nvidia.com/v1alpha1
+        kind: DPUServiceConfiguration
+        metadata: {name: firewall, namespace: %1$s}
+        spec:
+          deploymentServiceName: firewall
+          serviceConfiguration:
+            helmChart: {values: {mode: permissive}}
+          interfaces:
+          - {name: net1, network: mybrsfc}
+        """.formatted(NS));
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      DPUService service = client.resources(DPUService.class).inNamespace(NS).withName("dep-firewall").get();
+      assertThat(service).isNotNull();
+      assertThat(service.getMetadata().getLabels()).containsEntry(LabelKeys.OWNED_BY_DPU_DEPLOYMENT, OWNER);
+      assertThat(service.getMetadata().getOwnerReferences()).singleElement()
+          .satisfies(ref -> assertThat(ref.getKind()).isEqualTo("DPUDeployment"));
+      assertThat(service.getSpec().getServiceID()).isEqualTo("dpudeployment_dep_firewall");
+      assertThat(service.getSpec().getInterfaces()).containsExactly("dep-firewall-net1");
+      assertThat(service.getSpec().getHelmChart().getValues().at("/mode").asText()).isEqualTo("permissive");
+      assertThat(service.getSpec().getHelmChart().getValues().at("/image/tag").asText()).isEqualTo("v1");
+      assertThat(client.resources(DPUServiceInterface.class).inNamespace(NS).withName("dep-firewall-net1").get()).isNotNull();
+      DPUServiceChain chain = client.resources(DPUServiceChain.class).inNamespace(NS).withName("dep").get();
+      assertThat(chain.getSpec().getTemplate().getSpec().getTemplate().getSpec().getSwitches().get(0).getPorts().get(1)
+          .getServiceInterface().getMatchLabels()).containsEntry(LabelKeys.INTERFACE, "net1")
+          .containsEntry(LabelKeys.SERVICE_ID, "dpudeployment_dep_firewall");
+      DPUSet set = client.resources(DPUSet.class).inNamespace(NS).withName("dep-rack1").get();
+      assertThat(set.getSpec().getDpuTemplate().getSpec().getBfb().getName()).isEqualTo("bf-bundle");
+      assertThat(set.getSpec().getDpuTemplate().getSpec().getCluster().getNodeLabels())
+          .containsKeys(LabelKeys.dpuServiceVersion("firewall"), LabelKeys.DPU_SERVICE_CHAIN_VERSION);
+      String version = set.getSpec().getDpuTemplate().getSpec().getCluster().getNodeLabels()
+          .get(LabelKeys.dpuServiceVersion("firewall"));
+      assertThat(service.getSpec().getServiceDaemonSet().getNodeSelector().getNodeSelectorTerms().get(0)
+          .getMatchExpressions().get(0).getValues()).containsExactly(version);
+    });
+  }
+
+  @Test
+  @Order(2)
+  void aChangedServiceConfigurationChangesOnlyThatServicesVersionOnTheDpuSets() {
+    Map<String, String> before = nodeLabels();
+    client.resources(DPUServiceConfiguration.class).inNamespace(NS).withName("firewall")
+        .patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"serviceConfiguration\":{\"helmChart\":{\"values\":{\"mode\":\"audit\"}}}}}");
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      Map<String, String> after = nodeLabels();
+      assertThat(after.get(LabelKeys.dpuServiceVersion("firewall")))
+          .isNotEqualTo(before.get(LabelKeys.dpuServiceVersion("firewall")));
+      assertThat(after.get(LabelKeys.DPU_SERVICE_CHAIN_VERSION)).isEqualTo(before.get(LabelKeys.DPU_SERVICE_CHAIN_VERSION));
+    });
+  }
+
+  @Test
+  @Order(3)
+  void servicesThatDoNotFitTheFlavorAreAFailureTheUserMustResolve() {
+    create("""
+        apiVersion: svc.dpu.nvidia.com/v1alpha1
+        kind: DPUServiceTemplate
+        metadata: {name: hungry, namespace: %1$s}
+        spec:
+          deploymentServiceName: hungry
+          helmChart: {source: {repoURL: "https://helm.example.com", chart: hungry, version: "1.0.0"}}
+          resourceRequirements: {cpu: "20"}
+        ---
+        """.formatted(NS));
+    client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"spec\":{\"services\":{\"hungry\":{\"serviceTemplate\":\"hungry\",\"serviceConfiguration\":\"firewall\"}}}}");
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.RESOURCE_FITTING_READY))
+        .hasValueSatisfying(c -> {
+          assertThat(c.getReason()).isEqualTo("Failure");
+          assertThat(c.getMessage()).contains("cpu: services need 22, the flavor has 12");
+        }));
+    assertThat(client.resources(DPUService.class).inNamespace(NS).withName("dep-hungry").get()).isNull();
+  }
+
+  @Test
+  @Order(4)
+  void deletingTheDeploymentDeletesEveryChildBeforeItGoes() {
+    client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").delete();
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertThat(client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").get()).isNull();
+      for (Class<? extends HasMetadata> kind : java.util.List.of(DPUService.class, DPUServiceInterface.class,
+          DPUServiceChain.class, DPUSet.class)) {
+        assertThat(client.resources(kind).inNamespace(NS).withLabel(LabelKeys.OWNED_BY_DPU_DEPLOYMENT, OWNER)
+            .list().getItems()).as(kind.getSimpleName()).isEmpty();
+      }
+    });
+  }
+
+  static void create(String yaml) {
+    client.load(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .items().forEach(object -> client.resource(object).create());
+  }
+
+  static Map<String, String> nodeLabels() {
+    return client.resources(DPUSet.class).inNamespace(NS).withName("dep-rack1").get()
+        .getSpec().getDpuTemplate().getSpec().getCluster().getNodeLabels();
+  }
+
+  static Optional<Condition> condition(String type) {
+    DPUDeployment deployment = client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").get();
+    if (deployment == null || deployment.getStatus() == null || deployment.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return deployment.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+}

@@ -1,0 +1,156 @@
+package io.dpf.dpuservice;
+
+import static io.dpf.dpuservice.DpuServiceFixture.ARGOCD_NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequest;
+import io.dpf.runtime.manager.Manager;
+import io.dpf.testkit.LocalControlPlane;
+import io.dpf.testkit.WriteCounter;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Credentials for a DPU cluster and for the host, issued by real API servers' TokenRequest API, in order. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DPUServiceCredentialRequestIT {
+
+  static final Duration WAIT = Duration.ofSeconds(90);
+  static final String NS = ARGOCD_NAMESPACE;
+
+  static LocalControlPlane host;
+  static LocalControlPlane dpu;
+  static KubernetesClient client;
+  static Manager manager;
+  static WriteCounter writes = new WriteCounter();
+
+  @BeforeAll
+  static void start() {
+    host = LocalControlPlane.startApiServerOnly("credentials-host");
+    dpu = LocalControlPlane.startApiServerOnly("credentials-dpu");
+    client = host.client();
+    DpuServiceFixture.prepareHost(host);
+    DpuServiceFixture.registerDpuCluster(host, "dpu-a", dpu);
+    DpuServiceFixture.installChartRbac(host);
+    manager = DpuServiceFixture.startManager(host, writes);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (manager != null) {
+      manager.close();
+    }
+    for (LocalControlPlane cluster : new LocalControlPlane[] {dpu, host}) {
+      if (cluster != null) {
+        cluster.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void kubeconfigForADpuClusterAuthenticatesAsTheRequestedServiceAccount() {
+    client.resource(request("ovn-dpu", "kubeconfig", "targetCluster: {name: dpu-a, namespace: dpu-cplane-dpu-a}")).create();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertThat(dpu.client().serviceAccounts().inNamespace("ovn").withName("ovn-dpu").get()).isNotNull();
+      assertThat(client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").get()).isNotNull();
+      assertThat(request("ovn-dpu").getStatus().getExpirationTimestamp()).isNotNull();
+    });
+    String kubeconfig = data(client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").get(), "kubeconfig");
+    try (KubernetesClient asServiceAccount = new KubernetesClientBuilder()
+        .withConfig(Config.fromKubeconfig(kubeconfig)).build()) {
+      assertThatThrownBy(() -> asServiceAccount.pods().inNamespace("ovn").list())
+          .isInstanceOf(KubernetesClientException.class)
+          .hasMessageContaining("system:serviceaccount:ovn:ovn-dpu"); // authenticated, and given no rights
+    }
+    DPUServiceCredentialRequest ready = request("ovn-dpu");
+    assertThat(ready.getStatus().getServiceAccount()).isEqualTo("ovn/ovn-dpu");
+    assertThat(ready.getStatus().getTargetCluster()).isEqualTo("dpu-cplane-dpu-a/dpu-a");
+    assertThat(Instant.parse(ready.getStatus().getExpirationTimestamp()))
+        .isAfter(Instant.now().plus(Duration.ofMinutes(50))).isBefore(Instant.now().plus(Duration.ofMinutes(61)));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(request("ovn-dpu").getStatus().getConditions())
+        .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True")));
+  }
+
+  @Test
+  @Order(2)
+  void tokenFileForTheHostHasTheServiceEnvironmentAndIsNotReissuedWhileValid() {
+    client.resource(request("host-agent", "tokenFile", "")).create();
+
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(client.secrets().inNamespace(NS).withName("host-agent-credentials").get()).isNotNull());
+    Secret secret = client.secrets().inNamespace(NS).withName("host-agent-credentials").get();
+    assertThat(secret.getData()).containsKeys("KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT",
+        "KUBERNETES_CA_DATA", "TOKEN_FILE");
+    assertThat(data(secret, "KUBERNETES_SERVICE_HOST")).isEqualTo("127.0.0.1");
+    String token = data(secret, "TOKEN_FILE");
+
+    // A change that is not to the spec makes a reconcile, which must keep the valid token.
+    // A merge patch: it carries no resourceVersion, so the manager's concurrent status writes do not conflict.
+    client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName("host-agent")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"touched\":\"yes\"}}}");
+    await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(
+        data(client.secrets().inNamespace(NS).withName("host-agent-credentials").get(), "TOKEN_FILE")).isEqualTo(token));
+  }
+
+  @Test
+  @Order(3)
+  void validCredentialsCauseNoWrites() throws InterruptedException {
+    assertThat(DpuServiceFixture.writesWhileNothingChanges(writes, Duration.ofSeconds(10)))
+        .as("writes by the manager over 10 s of nothing changing").isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aDeletedSecretIsIssuedAgain_andDeletingTheRequestRemovesSecretAndServiceAccount() {
+    client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").delete();
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").get()).isNotNull());
+
+    client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName("ovn-dpu").delete();
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertThat(request("ovn-dpu")).isNull();
+      assertThat(client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").get()).isNull();
+      assertThat(dpu.client().serviceAccounts().inNamespace("ovn").withName("ovn-dpu").get()).isNull();
+    });
+  }
+
+  static DPUServiceCredentialRequest request(String name) {
+    return client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName(name).get();
+  }
+
+  static DPUServiceCredentialRequest request(String name, String type, String target) {
+    return client.getKubernetesSerialization().unmarshal("""
+        apiVersion: svc.dpu.nvidia.com/v1alpha1
+        kind: DPUServiceCredentialRequest
+        metadata: {name: %s, namespace: %s}
+        spec:
+          serviceAccount: {name: %s, namespace: ovn}
+          duration: 1h
+          type: %s
+          secret: {name: %s-credentials, namespace: %s}
+          %s
+        """.formatted(name, NS, name, type, name, NS, target), DPUServiceCredentialRequest.class);
+  }
+
+  static String data(Secret secret, String key) {
+    return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,85 @@
+package io.dpf.e2e;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import io.dpf.api.provisioning.v1alpha1.DPUCluster;
+import io.dpf.api.provisioning.v1alpha1.DPUClusterSpec;
+import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
+import io.dpf.dpuservice.DpuServiceManagerModule;
+import io.dpf.operator.OperatorModule;
+import io.dpf.operator.OperatorSettings;
+import io.dpf.runtime.controller.Controller;
+import io.dpf.runtime.controller.Scope;
+import io.dpf.runtime.manager.Manager;
+import io.dpf.runtime.manager.ManagerModule;
+import io.dpf.runtime.manager.ManagerSettings;
+import io.dpf.testkit.DpuClusters;
+import io.dpf.testkit.EnvtestBinaries;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The managers the demo runs in this JVM, as their Deployments would run them in a cluster whose
+ * nodes run containers: the DPF operator, the DPUService manager, and (a stand-in, see
+ * {@link ArgoCdStandIn}) Argo CD. The operator's Deployments of the managers stay simulated pods.
+ */
+final class DemoManagers implements AutoCloseable {
+
+  private final List<Manager> managers = new ArrayList<>();
+
+  static DemoManagers start(KubernetesClient host, String argoNamespace) {
+    DemoManagers demo = new DemoManagers();
+    demo.start("dpf-operator", host, new OperatorModule(OperatorSettings.defaults()));
+    demo.start("dpuservice-manager", host, new DpuServiceManagerModule());
+    demo.start("argocd-stand-in", host, new ArgoCdStandInModule(host, argoNamespace));
+    return demo;
+  }
+
+  /** The seed's Kamaji tenant as a DPUCluster (v25.1's registry of DPU clusters), pointing at its kubeconfig Secret. */
+  static void registerDpuCluster(KubernetesClient host, String namespace, String name, String version) {
+    DPUClusterSpec spec = new DPUClusterSpec();
+    spec.setVersion(version);
+    spec.setType("kamaji");
+    spec.setMaxNodes(1000);
+    spec.setKubeconfig(DpuClusters.secretName(name));
+    DPUCluster cluster = new DPUCluster();
+    cluster.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    cluster.setSpec(spec);
+    host.resource(cluster).fieldManager("dpf-demo").serverSideApply();
+  }
+
+  private void start(String name, KubernetesClient host, com.google.inject.Module module) {
+    Manager manager = Manager.create(new ManagerModule(new ManagerSettings(name, 0, null, Duration.ofSeconds(5))),
+        ManagerModule.useClient(host), module);
+    manager.start();
+    managers.add(manager);
+  }
+
+  @Override
+  public void close() {
+    for (int i = managers.size() - 1; i >= 0; i--) {
+      managers.get(i).close();
+    }
+  }
+
+  private static final class ArgoCdStandInModule extends AbstractModule {
+    private final KubernetesClient host;
+    private final String namespace;
+
+    ArgoCdStandInModule(KubernetesClient host, String namespace) {
+      this.host = host;
+      this.namespace = namespace;
+    }
+
+    @ProvidesIntoSet
+    Controller<?> applications() {
+      Path charts = EnvtestBinaries.repositoryRoot().resolve("charts");
+      return Controller.builder("argocd-stand-in", host, Application.class, new ArgoCdStandIn(host, charts))
+          .scope(Scope.namespace(namespace)).workers(2).build();
+    }
+  }
+}
