@@ -35,6 +35,7 @@ public final class LocalControlPlane implements Cluster {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final String DIR_PREFIX = "dpf-cluster-";
   private static final String OWNER_FILE = "owner.pid";
+  private static final String KEEP_FILE = "keep";
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(LocalControlPlane::close),
@@ -199,6 +200,22 @@ public final class LocalControlPlane implements Cluster {
     return credentials;
   }
 
+  /**
+   * Leaves this cluster running when the JVM ends (for a user who wants to look around after a
+   * demo); {@code close()} then does nothing. Returns its directory: every process of the cluster
+   * names it on its command line, which is how {@code ./dpf down} finds and stops them.
+   */
+  public Path keepRunning() {
+    try {
+      Files.writeString(dir.resolve(KEEP_FILE), "kept by pid " + ProcessHandle.current().pid());
+      Files.deleteIfExists(dir.resolve(OWNER_FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RUNNING.remove(this);
+    return dir;
+  }
+
   @Override
   public void close() {
     if (!RUNNING.remove(this)) {
@@ -220,7 +237,7 @@ public final class LocalControlPlane implements Cluster {
   }
 
   private void launch(String process, List<String> command) {
-    ManagedProcess started = ManagedProcess.start(process, dir, command);
+    ManagedProcess started = ManagedProcess.start(process, dir, dir.resolve(KEEP_FILE), command);
     synchronized (processes) {
       processes.add(started);
     }

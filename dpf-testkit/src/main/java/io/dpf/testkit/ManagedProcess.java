@@ -14,13 +14,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ManagedProcess {
 
-  // $1 = the JVM's pid; the rest is the command. TERM from destroy() is passed on to the child. When
-  // the JVM is gone the child gets TERM, then KILL after 5 s: nobody is left to wait for a clean exit.
+  // $1 = the JVM's pid, $2 = a file whose presence means "keep running without the JVM"; the rest is
+  // the command. TERM from destroy() is passed on to the child. When the JVM is gone the child gets
+  // TERM, then KILL after 5 s: nobody is left to wait for a clean exit. It runs in a session of its
+  // own (setsid), so a Ctrl-C in the user's terminal reaches only the JVM, which decides.
   private static final String WATCHDOG = String.join("\n",
-      "parent=$1; shift",
+      "parent=$1; keep=$2; shift 2",
       "\"$@\" & child=$!",
       "trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT HUP",
       "while kill -0 \"$parent\" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done",
+      "[ -e \"$keep\" ] && exit 0",
       "kill -TERM $child 2>/dev/null",
       "for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $child 2>/dev/null || exit 0; sleep 0.5; done",
       "kill -KILL $child 2>/dev/null");
@@ -35,9 +38,9 @@ final class ManagedProcess {
     this.log = log;
   }
 
-  static ManagedProcess start(String name, Path logDir, List<String> command) {
-    List<String> wrapped = new ArrayList<>(List.of("bash", "-c", WATCHDOG, "watchdog",
-        String.valueOf(ProcessHandle.current().pid())));
+  static ManagedProcess start(String name, Path logDir, Path keepFile, List<String> command) {
+    List<String> wrapped = new ArrayList<>(List.of("setsid", "bash", "-c", WATCHDOG, "watchdog",
+        String.valueOf(ProcessHandle.current().pid()), keepFile.toString()));
     wrapped.addAll(command);
     Path log = logDir.resolve(name + ".log");
     try {

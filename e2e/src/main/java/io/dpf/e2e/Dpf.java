@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code ./dpf} command line. */
-@Command(name = "dpf", mixinStandardHelpOptions = true, subcommands = {Dpf.Up.class, Dpf.DemoCommand.class},
+@Command(name = "dpf", mixinStandardHelpOptions = true, subcommands = {Dpf.Up.class, Dpf.DemoCommand.class, Dpf.Down.class},
     description = "DPF for Java: local environment and demo.")
 public final class Dpf {
 
@@ -31,6 +31,9 @@ public final class Dpf {
 
     @Option(names = "--exit", description = "Stop again once everything is up (a smoke check).")
     boolean exitWhenUp;
+
+    @Option(names = "--keep", description = "Leave the clusters running after Ctrl-C; `./dpf down` stops them.")
+    boolean keep;
 
     @Override
     public Integer call() throws Exception {
@@ -52,8 +55,12 @@ public final class Dpf {
         out.println("  kubectl get secrets -n " + LocalEnvironment.DPU_CLUSTER);
         out.println("  kubectl --kubeconfig " + state.dpuKubeconfig() + " get nodes");
         out.println();
+        if (keep) {
+          env.keepRunning(state.dir());
+        }
         if (!exitWhenUp) {
-          out.println("Press Ctrl-C to stop both clusters.");
+          out.println(keep ? "Press Ctrl-C to leave; the clusters keep running until `./dpf down`."
+              : "Press Ctrl-C to stop both clusters.");
           new CountDownLatch(1).await();
         }
         return 0;
@@ -77,6 +84,10 @@ public final class Dpf {
         + "everything go) and exit instead of waiting for Ctrl-C.")
     boolean cleanup;
 
+    @Option(names = "--keep", description = "On Ctrl-C stop the managers but leave the clusters running for "
+        + "kubectl; `./dpf down` stops them.")
+    boolean keep;
+
     @Override
     public Integer call() throws Exception {
       PrintStream out = System.out;
@@ -99,7 +110,11 @@ public final class Dpf {
             out.println(gone ? "Everything the operator deployed is gone." : "Clean-up did not finish in " + timeout);
             return ready && gone ? 0 : 1;
           }
-          out.println("Press Ctrl-C to stop.");
+          if (keep) {
+            env.keepRunning(state.dir());
+          }
+          out.println(keep ? "Press Ctrl-C to stop the managers; the clusters keep running until `./dpf down`."
+              : "Press Ctrl-C to stop.");
           new CountDownLatch(1).await();
           return ready ? 0 : 1;
         } finally {
@@ -121,6 +136,22 @@ public final class Dpf {
       out.println("  kubectl --kubeconfig " + dpuConf + " get -n " + Demo.NAMESPACE + " deployments");
       out.println("  kubectl --kubeconfig " + dpuConf + " get -n " + Demo.NAMESPACE + " daemonsets");
       out.println();
+    }
+  }
+
+  @Command(name = "down", mixinStandardHelpOptions = true,
+      description = "Stop the clusters that `up --keep` or `demo --keep` left running.")
+  static final class Down implements Callable<Integer> {
+
+    @Option(names = "--state-dir", defaultValue = ".dpf",
+        description = "Where up/demo wrote their state (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws Exception {
+      int stopped = KeptClusters.stop(stateDir);
+      System.out.println(stopped == 0 ? "No kept clusters to stop." : "Stopped " + stopped + " processes.");
+      return 0;
     }
   }
 }

@@ -3,7 +3,11 @@ package io.dpf.e2e;
 import io.dpf.testkit.Cluster;
 import io.dpf.testkit.ClusterProvider;
 import io.dpf.testkit.DpuClusters;
+import io.dpf.testkit.LocalControlPlane;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,8 @@ public final class LocalEnvironment implements AutoCloseable {
 
   public static final String OPERATOR_NAMESPACE = "dpf-operator-system";
   public static final String DPU_CLUSTER = "dpu-cplane-tenant1";
+  /** In the state directory: the directories of clusters left running by --keep. */
+  public static final String KEPT_CLUSTERS = "clusters";
   /** The seed's host worker nodes, which carry the DPUs, and the DPU cluster's nodes (its hostNetworkConfiguration). */
   public static final List<String> HOST_WORKERS = List.of("ocp-worker-1", "ocp-worker-2");
   public static final List<String> DPU_WORKERS = List.of("dpu-worker-1", "dpu-worker-2");
@@ -58,6 +64,21 @@ public final class LocalEnvironment implements AutoCloseable {
       started.forEach(Cluster::close);
       throw e;
     }
+  }
+
+  /**
+   * Leaves both clusters running after this JVM ends, and lists their directories in
+   * {@code <stateDir>/clusters} for {@code ./dpf down}. Only local clusters can be kept.
+   */
+  public void keepRunning(Path stateDir) throws IOException {
+    StringBuilder dirs = new StringBuilder();
+    for (Cluster cluster : List.of(host, dpu)) {
+      if (!(cluster instanceof LocalControlPlane local)) {
+        throw new IllegalStateException("--keep needs local clusters; " + cluster.name() + " is not one");
+      }
+      dirs.append(local.keepRunning()).append('\n');
+    }
+    Files.writeString(stateDir.resolve(KEPT_CLUSTERS), dirs.toString());
   }
 
   public Cluster host() {
