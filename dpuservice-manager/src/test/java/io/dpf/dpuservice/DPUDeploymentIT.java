@@ -147,6 +147,31 @@ class DPUDeploymentIT {
       assertThat(service.getSpec().getServiceDaemonSet().getNodeSelector().getNodeSelectorTerms().get(0)
           .getMatchExpressions().get(0).getValues()).containsExactly(version);
     });
+    assertThat(consumers()).as("the BFB, flavor, template and configuration are marked as used").hasSize(4);
+
+    // No provisioning manager runs here: its DPUSet controller has counted no DPUs yet.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.DPU_SETS_READY))
+        .hasValueSatisfying(c -> assertThat(c.getMessage()).contains("dep-rack1")));
+    DPUSet set = client.resources(DPUSet.class).inNamespace(NS).withName("dep-rack1").get();
+    set.setStatus(new io.dpf.api.provisioning.v1alpha1.DPUSetStatus());
+    set.getStatus().setDpuStatistics(Map.of("Ready", 2));
+    client.resource(set).updateStatus(); // as the DPUSet controller reports two provisioned DPUs
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.DPU_SETS_READY))
+        .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True")));
+  }
+
+  /** Objects marked svc.dpu.nvidia.com/consumed-by-dpudeployment-<digest of the deployment>. */
+  static java.util.List<String> consumers() {
+    java.util.List<String> found = new java.util.ArrayList<>();
+    for (Class<? extends HasMetadata> kind : java.util.List.of(io.dpf.api.provisioning.v1alpha1.BFB.class,
+        io.dpf.api.provisioning.v1alpha1.DPUFlavor.class, io.dpf.api.svc.v1alpha1.DPUServiceTemplate.class,
+        DPUServiceConfiguration.class)) {
+      client.resources(kind).inNamespace(NS).list().getItems().stream()
+          .filter(o -> o.getMetadata().getLabels() != null && o.getMetadata().getLabels().keySet().stream()
+              .anyMatch(k -> k.startsWith(LabelKeys.CONSUMED_BY_DPU_DEPLOYMENT_PREFIX)))
+          .forEach(o -> found.add(o.getKind() + " " + o.getMetadata().getName()));
+    }
+    return found;
   }
 
   @Test
@@ -201,6 +226,7 @@ class DPUDeploymentIT {
             .list().getItems()).as(kind.getSimpleName()).isEmpty();
       }
     });
+    assertThat(consumers()).as("dependencies released").isEmpty();
   }
 
   static void create(String yaml) {

@@ -64,12 +64,14 @@ public final class DPUDeploymentReconciler implements Reconciler<DPUDeployment> 
   private final Clock clock;
   private final ServerSideApply apply;
   private final StatusWriter statusWriter;
+  private final DependencyLabels dependencies;
 
   public DPUDeploymentReconciler(KubernetesClient host, Clock clock) {
     this.host = host;
     this.clock = clock;
     this.apply = new ServerSideApply(host, FIELD_MANAGER);
     this.statusWriter = new StatusWriter(apply, host.getKubernetesSerialization());
+    this.dependencies = new DependencyLabels(host);
   }
 
   @Override
@@ -81,6 +83,7 @@ public final class DPUDeploymentReconciler implements Reconciler<DPUDeployment> 
     if (deployment.getMetadata().getDeletionTimestamp() != null) {
       List<String> remaining = deleteChildrenBut(deployment, Set.of());
       if (remaining.isEmpty()) {
+        dependencies.releaseAll(deployment);
         FinalizerEdits.remove(host, deployment, Finalizers.DPU_DEPLOYMENT);
         return Result.done();
       }
@@ -103,12 +106,18 @@ public final class DPUDeploymentReconciler implements Reconciler<DPUDeployment> 
   private Result reconcileNormal(DPUDeployment deployment, Conditions conditions) {
     String namespace = deployment.getMetadata().getNamespace();
     List<String> missing = new ArrayList<>();
-    if (get(BFB.class, namespace, deployment.getSpec().getDpus().getBfb()) == null) {
+    List<HasMetadata> used = new ArrayList<>();
+    BFB bfb = get(BFB.class, namespace, deployment.getSpec().getDpus().getBfb());
+    if (bfb == null) {
       missing.add("BFB " + deployment.getSpec().getDpus().getBfb());
+    } else {
+      used.add(bfb);
     }
     DPUFlavor flavor = get(DPUFlavor.class, namespace, deployment.getSpec().getDpus().getFlavor());
     if (flavor == null) {
       missing.add("DPUFlavor " + deployment.getSpec().getDpus().getFlavor());
+    } else {
+      used.add(flavor);
     }
     Map<String, DPUServiceTemplate> templates = new LinkedHashMap<>();
     Map<String, DPUServiceConfiguration> configurations = new LinkedHashMap<>();
@@ -120,13 +129,16 @@ public final class DPUDeploymentReconciler implements Reconciler<DPUDeployment> 
         missing.add("DPUServiceTemplate " + service.getValue().getServiceTemplate());
       } else {
         templates.put(service.getKey(), template);
+        used.add(template);
       }
       if (configuration == null) {
         missing.add("DPUServiceConfiguration " + service.getValue().getServiceConfiguration());
       } else {
         configurations.put(service.getKey(), configuration);
+        used.add(configuration);
       }
     }
+    dependencies.reconcile(deployment, used);
     if (!missing.isEmpty()) {
       conditions.setFalse(PREREQUISITES_READY, Reasons.PENDING, "Waiting for " + String.join(", ", missing));
       return Result.requeueAfter(DELETION_POLL); // their creation is also watched
@@ -149,10 +161,25 @@ public final class DPUDeploymentReconciler implements Reconciler<DPUDeployment> 
     report(conditions, live, DPUServiceInterface.class, DPU_SERVICE_INTERFACES_RECONCILED, DPU_SERVICE_INTERFACES_READY);
     report(conditions, live, DPUService.class, DPU_SERVICES_RECONCILED, DPU_SERVICES_READY);
     report(conditions, live, DPUServiceChain.class, DPU_SERVICE_CHAINS_RECONCILED, DPU_SERVICE_CHAINS_READY);
-    // DPUSets report DPU counts, not readiness; the DPUs' own conditions tell how provisioning goes.
     conditions.setTrue(DPU_SETS_RECONCILED);
-    conditions.setTrue(DPU_SETS_READY);
+    List<String> provisioning = live.stream().filter(DPUSet.class::isInstance).map(DPUSet.class::cast)
+        .filter(set -> !allDpusReady(set)).map(set -> set.getMetadata().getName()).toList();
+    if (provisioning.isEmpty()) {
+      conditions.setTrue(DPU_SETS_READY);
+    } else {
+      conditions.setFalse(DPU_SETS_READY, Reasons.PENDING, "DPUSets with DPUs not yet Ready: " + String.join(", ", provisioning));
+    }
     return Result.done();
+  }
+
+  /** A DPUSet is ready once its controller counted its DPUs and every one of them is Ready. */
+  static boolean allDpusReady(DPUSet set) {
+    if (set.getStatus() == null || set.getStatus().getDpuStatistics() == null) {
+      return false;
+    }
+    Map<String, Integer> statistics = set.getStatus().getDpuStatistics();
+    int total = statistics.values().stream().mapToInt(Integer::intValue).sum();
+    return statistics.getOrDefault("Ready", 0) == total;
   }
 
   /** Children of one kind were all applied; ready when each reports Ready. */
