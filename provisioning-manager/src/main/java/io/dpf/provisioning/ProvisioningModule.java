@@ -18,6 +18,7 @@ import io.dpf.provisioning.flavor.DpuFlavorReconciler;
 import io.dpf.api.provisioning.v1alpha1.InstallInterface;
 import io.dpf.provisioning.dpu.DpuClusterAccess;
 import io.dpf.provisioning.dpucluster.DpuClusterReconciler;
+import io.dpf.provisioning.dpucluster.join.JoinCredentials;
 import io.dpf.provisioning.dpu.DpuReconciler;
 import io.dpf.provisioning.dpu.ImageServer;
 import io.dpf.provisioning.dpu.Installers;
@@ -100,7 +101,8 @@ public final class ProvisioningModule extends AbstractModule {
   Controller<?> dpuController(KubernetesClient client, Installers installers, ImageServer images, ClusterClients clients) {
     DpuClusterAccess clusters = new DpuClusterAccess(clients);
     List<PhaseHandler> phases = List.of(new Initializing(), new NodeEffectPhase(), new Pending(),
-        new OsInstalling(installers, images), new Rebooting(installers), new DpuClusterConfig(clusters),
+        new OsInstalling(installers, images, clusters, new JoinCredentials(Clock.systemUTC())),
+        new Rebooting(installers), new DpuClusterConfig(clusters),
         new ReadyPhase(clusters), new ErrorPhase());
     return Controller.builder("dpu", client, DPU.class,
             new DpuReconciler(client, settings, phases, clusters, Clock.systemUTC()))
@@ -111,7 +113,7 @@ public final class ProvisioningModule extends AbstractModule {
   @ProvidesIntoSet
   Controller<?> dpuClusterController(KubernetesClient client, ClusterClients clients) {
     return Controller.builder("dpucluster", client, DPUCluster.class,
-            new DpuClusterReconciler(client, clients, settings, Clock.systemUTC()))
+            new DpuClusterReconciler(client, clients, settings, new JoinCredentials(Clock.systemUTC()), Clock.systemUTC()))
         .scope(Scope.allNamespaces())
         .build();
   }

@@ -10,6 +10,7 @@ import io.dpf.api.provisioning.v1alpha1.DPUClusterPhase;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterStatus;
 import io.dpf.provisioning.Finalizer;
 import io.dpf.provisioning.ProvisioningSettings;
+import io.dpf.provisioning.dpucluster.join.JoinCredentials;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
 import io.dpf.runtime.cluster.ClusterClients;
@@ -23,10 +24,11 @@ import java.util.Optional;
 
 /**
  * The provisioning side of a DPUCluster (DPF's dpucluster controller): Created once its admin
- * kubeconfig exists ({@code spec.kubeconfig}, else Kamaji's {@code <name>-admin-kubeconfig}, which
- * adopts an existing TenantControlPlane), then a health check (the API server's version) gives
- * phase Ready or NotReady. DPUs are only allocated to Ready clusters. Creating clusters (the Kamaji
- * cluster manager) is not part of this controller.
+ * kubeconfig exists ({@code spec.kubeconfig}, else {@code <name>-admin-kubeconfig}); type
+ * {@code kamaji} first needs its TenantControlPlane Ready ({@link KamajiAdoption}). Then a health
+ * check (the API server's version) gives phase Ready or NotReady. DPUs are only allocated to Ready
+ * clusters. Creating clusters (the Kamaji cluster manager) is not part of this controller. A healthy
+ * cluster also gets a current bootstrap token for DPUs to join with ({@link JoinCredentials}).
  */
 public final class DpuClusterReconciler implements Reconciler<DPUCluster> {
 
@@ -35,11 +37,14 @@ public final class DpuClusterReconciler implements Reconciler<DPUCluster> {
   private final KubernetesClient client;
   private final ClusterClients clusters;
   private final ProvisioningSettings settings;
+  private final JoinCredentials joinCredentials;
   private final StatusWriter statusWriter;
   private final Clock clock;
 
-  public DpuClusterReconciler(KubernetesClient client, ClusterClients clusters, ProvisioningSettings settings, Clock clock) {
+  public DpuClusterReconciler(KubernetesClient client, ClusterClients clusters, ProvisioningSettings settings,
+      JoinCredentials joinCredentials, Clock clock) {
     this.client = client;
+    this.joinCredentials = joinCredentials;
     this.clusters = clusters;
     this.settings = settings;
     this.clock = clock;
@@ -61,6 +66,20 @@ public final class DpuClusterReconciler implements Reconciler<DPUCluster> {
         : client.getKubernetesSerialization().clone(cluster.getStatus());
     Conditions conditions = Conditions.of(status, cluster.getMetadata().getGeneration(), clock);
     conditions.ensure(ConditionTypes.DPUCluster.ALL);
+    if (KamajiAdoption.applies(cluster)) {
+      KamajiAdoption.Outcome adoption = KamajiAdoption.observe(client, cluster);
+      if (adoption.kubeconfigSecret().isEmpty()) {
+        conditions.setFalse(ConditionTypes.DPUCluster.CREATED, adoption.reason(), adoption.message());
+        conditions.setFalse(ConditionTypes.READY, KindReasons.DPUCluster.HEALTH_CHECK_FAILED, adoption.message());
+        status.setPhase(wasCreated(status) ? DPUClusterPhase.NOT_READY : DPUClusterPhase.CREATING);
+        statusWriter.update(cluster, status);
+        return Result.requeueAfter(settings.recheckInterval());
+      }
+      if (cluster.getSpec().getKubeconfig() == null) {
+        secretName = adoption.kubeconfigSecret().get();
+        recordKubeconfig(cluster, secretName);
+      }
+    }
     Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
     Optional<String> kubeconfig = secret == null ? Optional.empty() : ClusterClients.kubeconfigOf(secret);
     if (kubeconfig.isEmpty()) {
@@ -76,14 +95,34 @@ public final class DpuClusterReconciler implements Reconciler<DPUCluster> {
     return Result.requeueAfter(settings.recheckInterval());
   }
 
-  private static void healthCheck(KubernetesClient dpuCluster, Conditions conditions, DPUClusterStatus status) {
+  private static boolean wasCreated(DPUClusterStatus status) {
+    return status.getPhase() == DPUClusterPhase.READY || status.getPhase() == DPUClusterPhase.NOT_READY;
+  }
+
+  /**
+   * As DPF's cluster managers do, the adopted Secret goes into {@code spec.kubeconfig}, so every
+   * reader (the DPUService manager too) finds it there; the field is immutable once set.
+   */
+  private void recordKubeconfig(DPUCluster cluster, String secretName) {
+    client.resources(DPUCluster.class).inNamespace(cluster.getMetadata().getNamespace())
+        .withName(cluster.getMetadata().getName()).edit(current -> {
+          if (current.getSpec().getKubeconfig() == null) {
+            current.getSpec().setKubeconfig(secretName);
+          }
+          return current;
+        });
+  }
+
+  private void healthCheck(KubernetesClient dpuCluster, Conditions conditions, DPUClusterStatus status) {
     try {
       dpuCluster.getKubernetesVersion();
+      // Rotating here, not only when a DPU installs, keeps a valid token ready for the next DPU.
+      joinCredentials.ensureToken(dpuCluster);
       conditions.set(ConditionTypes.READY, Conditions.STATUS_TRUE, KindReasons.DPUCluster.HEALTH_CHECK_PASSED, "");
       status.setPhase(DPUClusterPhase.READY);
     } catch (RuntimeException e) {
       conditions.setFalse(ConditionTypes.READY, KindReasons.DPUCluster.HEALTH_CHECK_FAILED,
-          "API server did not answer: " + e.getMessage());
+          "API server did not answer or refused the join token: " + e.getMessage());
       status.setPhase(DPUClusterPhase.NOT_READY);
     }
   }

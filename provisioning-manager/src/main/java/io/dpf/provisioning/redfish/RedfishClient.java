@@ -72,6 +72,11 @@ public final class RedfishClient {
     return parse(send("GET", SYSTEM, null)).path("BootProgress").path("OemLastState").asText("");
   }
 
+  /** {@code PowerState} of the system (On, Off, PoweringOn, ...), from the same system GET as the boot progress. */
+  public String powerState() throws RedfishException {
+    return parse(send("GET", SYSTEM, null)).path("PowerState").asText("");
+  }
+
   /** Resets the DPU's Arm cores: GracefulRestart, ForceRestart or PowerCycle. */
   public void reset(String resetType) throws RedfishException {
     send("POST", RESET, Map.of("ResetType", resetType));

@@ -111,7 +111,10 @@ class DpuProvisioningIT {
     assertThat(bmc.pushedImages()).containsExactly(DpuObserver.sha256Of(bfbDir, "dpf-provisioning-doca-2.9.bfb",
         "worker-1-0000-4b-00.cfg"));
     assertThat(Files.readString(bfbDir.resolve("worker-1-0000-4b-00.cfg"))).contains("UPDATE_ATF_UEFI=yes")
-        .contains("echo worker-1-0000-4b-00 > /mnt/etc/hostname");
+        .contains("echo worker-1-0000-4b-00 > /mnt/etc/hostname")
+        // The join command made from the DPU cluster's bootstrap token and CA, no kubeadm binary involved.
+        .containsPattern("kubeadm join [^ ]+:[0-9]+ --token [a-z0-9]{6}\\.[a-z0-9]{16} "
+            + "--discovery-token-ca-cert-hash sha256:[0-9a-f]{64}");
 
     cluster.addNode("worker-1-0000-4b-00", Map.of());
 

@@ -7,6 +7,7 @@ import io.dpf.api.provisioning.v1alpha1.BFB;
 import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
 import io.dpf.api.provisioning.v1alpha1.DPUPhase;
 import io.dpf.provisioning.bfb.BfbReconciler;
+import io.dpf.provisioning.dpu.DpuClusterAccess;
 import io.dpf.provisioning.dpu.ImageServer;
 import io.dpf.provisioning.dpu.Installers;
 import io.dpf.provisioning.dpu.PhaseContext;
@@ -14,6 +15,7 @@ import io.dpf.provisioning.dpu.PhaseFailure;
 import io.dpf.provisioning.dpu.PhaseHandler;
 import io.dpf.provisioning.dpu.RetryRecord;
 import io.dpf.provisioning.dpu.install.OsInstaller;
+import io.dpf.provisioning.dpucluster.join.JoinCredentials;
 import io.dpf.provisioning.flavor.BfCfgInput;
 import io.dpf.provisioning.flavor.BfCfgRenderer;
 import io.dpf.runtime.controller.Result;
@@ -26,15 +28,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** OS Installing: renders the DPU's bf.cfg into the BFB volume, then drives its install interface. */
+/**
+ * OS Installing: renders the DPU's bf.cfg (with the join command for its DPU cluster) into the BFB
+ * volume, then drives its install interface.
+ */
 public final class OsInstalling implements PhaseHandler {
 
   private final Installers installers;
   private final ImageServer images;
+  private final DpuClusterAccess clusters;
+  private final JoinCredentials joinCredentials;
 
-  public OsInstalling(Installers installers, ImageServer images) {
+  public OsInstalling(Installers installers, ImageServer images, DpuClusterAccess clusters, JoinCredentials joinCredentials) {
     this.installers = installers;
     this.images = images;
+    this.clusters = clusters;
+    this.joinCredentials = joinCredentials;
   }
 
   @Override
@@ -54,7 +63,7 @@ public final class OsInstalling implements PhaseHandler {
           + " or DPUFlavor " + context.dpu().getSpec().getDpuFlavor() + " disappeared during the install");
     }
     String cfgFile = Names.bfCfgFile(context.name());
-    writeBfCfg(context, flavor, cfgFile);
+    writeBfCfg(context, flavor, cfgFile, joinCommand(context));
     String bfbFile = BfbReconciler.fileName(bfb);
     OsInstaller.InstallImage image = new OsInstaller.InstallImage(bfbFile, cfgFile, images.urlFor(bfbFile, cfgFile));
     if (!installer.install(context, image)) {
@@ -84,11 +93,21 @@ public final class OsInstalling implements PhaseHandler {
   }
 
   /** Written only when it differs, through a temporary file, so a pull in progress never reads half of it. */
-  private static void writeBfCfg(PhaseContext context, DPUFlavor flavor, String cfgFile) throws PhaseFailure {
+  private String joinCommand(PhaseContext context) throws PhaseFailure {
+    try {
+      return joinCredentials.joinCommand(clusters.clientFor(context.client(), context.dpu()));
+    } catch (RuntimeException e) {
+      throw new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED, "cannot make the join credentials of the DPU cluster: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void writeBfCfg(PhaseContext context, DPUFlavor flavor, String cfgFile, String joinCommand)
+      throws PhaseFailure {
     String rendered;
     try {
       rendered = BfCfgRenderer.render(new BfCfgInput(context.name(), flavor.getMetadata().getName(), flavor.getSpec(),
-          Optional.empty()));
+          Optional.of(joinCommand)));
     } catch (IllegalArgumentException e) {
       throw new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED, e.getMessage());
     }
