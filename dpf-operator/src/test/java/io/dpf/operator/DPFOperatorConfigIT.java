@@ -178,6 +178,7 @@ class DPFOperatorConfigIT {
     });
     await().atMost(WAIT).untilAsserted(() -> {
       Deployment manager = client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get();
+      assertThat(manager).isNotNull();
       assertThat(manager.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
           .isEqualTo("registry.local:5000/dpf/dpuservice-manager:dev");
       assertThat(client.resources(DPUService.class).inNamespace(NAMESPACE).withName("flannel").get()).isNull();

@@ -135,10 +135,12 @@ class DPUDeploymentIT {
       assertThat(service.getSpec().getHelmChart().getValues().at("/image/tag").asText()).isEqualTo("v1");
       assertThat(client.resources(DPUServiceInterface.class).inNamespace(NS).withName("dep-firewall-net1").get()).isNotNull();
       DPUServiceChain chain = client.resources(DPUServiceChain.class).inNamespace(NS).withName("dep").get();
+      assertThat(chain).as("DPUServiceChain dep").isNotNull();
       assertThat(chain.getSpec().getTemplate().getSpec().getTemplate().getSpec().getSwitches().get(0).getPorts().get(1)
           .getServiceInterface().getMatchLabels()).containsEntry(LabelKeys.INTERFACE, "net1")
           .containsEntry(LabelKeys.SERVICE_ID, "dpudeployment_dep_firewall");
       DPUSet set = client.resources(DPUSet.class).inNamespace(NS).withName("dep-rack1").get();
+      assertThat(set).as("DPUSet dep-rack1").isNotNull();
       assertThat(set.getSpec().getDpuTemplate().getSpec().getBfb().getName()).isEqualTo("bf-bundle");
       assertThat(set.getSpec().getDpuTemplate().getSpec().getCluster().getNodeLabels())
           .containsKeys(LabelKeys.dpuServiceVersion("firewall"), LabelKeys.DPU_SERVICE_CHAIN_VERSION);

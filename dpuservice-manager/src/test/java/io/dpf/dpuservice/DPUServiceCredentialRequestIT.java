@@ -53,14 +53,7 @@ class DPUServiceCredentialRequestIT {
 
   @AfterAll
   static void stop() {
-    if (manager != null) {
-      manager.close();
-    }
-    for (LocalControlPlane cluster : new LocalControlPlane[] {dpu, host}) {
-      if (cluster != null) {
-        cluster.close();
-      }
-    }
+    DpuServiceFixture.closeAll(manager, dpu, host);
   }
 
   @Test

@@ -64,14 +64,7 @@ class DPUServiceIT {
 
   @AfterAll
   static void stop() {
-    if (manager != null) {
-      manager.close();
-    }
-    for (LocalControlPlane cluster : new LocalControlPlane[] {dpuB, dpuA, host}) {
-      if (cluster != null) {
-        cluster.close();
-      }
-    }
+    DpuServiceFixture.closeAll(manager, dpuB, dpuA, host);
   }
 
   @Test

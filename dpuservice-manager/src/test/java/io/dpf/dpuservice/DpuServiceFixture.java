@@ -74,6 +74,18 @@ final class DpuServiceFixture {
         ApiTypes.crd(IPPool.class), ApiTypes.crd(CIDRPool.class)));
   }
 
+  /** Stops the manager, then the clusters in the order given; tolerates what never started. */
+  static void closeAll(io.dpf.runtime.manager.Manager manager, io.dpf.testkit.LocalControlPlane... clusters) {
+    if (manager != null) {
+      manager.close();
+    }
+    for (io.dpf.testkit.LocalControlPlane cluster : clusters) {
+      if (cluster != null) {
+        cluster.close();
+      }
+    }
+  }
+
   /** The kubeconfig Secret as Kamaji writes it, and a static DPUCluster naming it. */
   static void registerDpuCluster(Cluster host, String name, Cluster dpuCluster) {
     String namespace = clusterNamespace(name);

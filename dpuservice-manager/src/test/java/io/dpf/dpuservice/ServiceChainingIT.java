@@ -70,14 +70,7 @@ class ServiceChainingIT {
 
   @AfterAll
   static void stop() {
-    if (manager != null) {
-      manager.close();
-    }
-    for (LocalControlPlane cluster : new LocalControlPlane[] {dpuB, dpuA, host}) {
-      if (cluster != null) {
-        cluster.close();
-      }
-    }
+    DpuServiceFixture.closeAll(manager, dpuB, dpuA, host);
   }
 
   @Test
