@@ -160,7 +160,7 @@ class DPFOperatorConfigIT {
   }
 
   private static void setPaused(boolean paused) {
-    client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
+    editConfig(c -> {
       c.getSpec().getOverrides().setPaused(paused);
       return c;
     });
@@ -169,7 +169,7 @@ class DPFOperatorConfigIT {
   @Test
   @Order(6)
   void overridesAreAppliedAndDisabledComponentsPruned() {
-    client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
+    editConfig(c -> {
       ImageComponentConfiguration image = new ImageComponentConfiguration();
       image.setImage("registry.local:5000/dpf/dpuservice-manager:dev");
       c.getSpec().setDpuServiceController(image);
@@ -189,7 +189,7 @@ class DPFOperatorConfigIT {
   @Test
   @Order(7)
   void badInputIsReportedInConditionsAndRecoveredFrom() {
-    client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
+    editConfig(c -> {
       c.getSpec().getOverrides().setDisableSystemComponents(List.of("flanel"));
       c.getSpec().setImagePullSecrets(List.of("no-such-secret"));
       return c;
@@ -203,7 +203,7 @@ class DPFOperatorConfigIT {
       assertThat(condition(ConditionTypes.DPFOperatorConfig.IMAGE_PULL_SECRETS_RECONCILED)).hasValueSatisfying(c ->
           assertThat(c.getMessage()).contains("no-such-secret"));
     });
-    client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(c -> {
+    editConfig(c -> {
       c.getSpec().getOverrides().setDisableSystemComponents(null);
       c.getSpec().setImagePullSecrets(null);
       return c;
@@ -274,6 +274,23 @@ class DPFOperatorConfigIT {
           ? kind.inAnyNamespace().withLabel(LabelKeys.COMPONENT).list().getItems()
           : kind.withLabel(LabelKeys.COMPONENT).list().getItems();
       items.forEach(i -> found.add(resource.getKind() + " " + i.getMetadata().getNamespace() + "/" + i.getMetadata().getName()));
+    }
+  }
+
+  /**
+   * Edits the config as a user would, again on a conflict: the operator writes its status
+   * concurrently, and an edit carries the resourceVersion it read.
+   */
+  static void editConfig(java.util.function.UnaryOperator<DPFOperatorConfig> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(change);
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -87,10 +87,10 @@ class OvnKubernetesIT {
         .withNamespace("kube-system").endMetadata()
         .addToData("install-config", "networking:\n  machineNetwork:\n  - cidr: 10.0.96.0/20\n").build()).create();
     for (String worker : List.of("worker-0", "worker-1")) {
-      client.nodes().withName(worker).edit(n -> {
-        n.getMetadata().getAnnotations().put("k8s.ovn.org/node-chassis-id", "chassis-" + worker);
-        return n;
-      });
+      // A merge patch carries no resourceVersion: KWOK's heartbeats update the Node meanwhile.
+      client.nodes().withName(worker).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+          io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+          "{\"metadata\":{\"annotations\":{\"k8s.ovn.org/node-chassis-id\":\"chassis-" + worker + "\"}}}");
     }
   }
 
