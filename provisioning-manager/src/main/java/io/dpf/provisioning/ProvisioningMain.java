@@ -4,24 +4,37 @@ import io.dpf.runtime.manager.LeaderElectionSettings;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.runtime.manager.ManagerModule;
 import io.dpf.runtime.manager.ManagerSettings;
+import io.dpf.provisioning.agent.HostAgentMain;
+import io.dpf.provisioning.dpu.install.HostAgentSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code provisioning-manager [--bfb-pvc=name] [--bfb-dir=/bfb] [--image-server-port=8090]
- * [--image-base-url=url] [--rshim-root=/dev] [--install-timeout-minutes=120] [--http-port=8081] [--leader-elect]}.
- * The PVC named by {@code --bfb-pvc} is mounted by the chart at {@code --bfb-dir}.
+ * [--image-base-url=url] [--rshim-root=/dev] [--host-agent-image=image] [--host-agent-service-account=name]
+ * [--image-pull-secret=name]... [--install-timeout-minutes=120] [--http-port=8081] [--leader-elect]}, or
+ * {@code provisioning-manager agent ...} for the rshim host agent. The PVC named by {@code --bfb-pvc}
+ * is mounted by the chart at {@code --bfb-dir}. Without {@code --host-agent-image} and
+ * {@code --rshim-root}, installInterface hostAgent is not offered.
  */
 public final class ProvisioningMain {
 
   static final String NAME = "dpf-provisioning-controller-manager";
   static final String USAGE =
       "usage: provisioning-manager [--bfb-pvc=name] [--bfb-dir=/bfb] [--image-server-port=8090]"
-          + " [--image-base-url=http://<pod-ip>:8090] [--rshim-root=/dev] [--install-timeout-minutes=120]"
+          + " [--image-base-url=http://<pod-ip>:8090] [--rshim-root=/dev] [--host-agent-image=image]"
+          + " [--host-agent-service-account=name] [--image-pull-secret=name]... [--install-timeout-minutes=120]"
           + " [--http-port=8081] [--leader-elect]";
 
   private ProvisioningMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("agent")) {
+      // The same image runs as the rshim host agent on a DPU's host (pods made by HostAgentInstaller).
+      HostAgentMain.main(args);
+      return;
+    }
     ProvisioningSettings provisioning = ProvisioningSettings.defaults();
     String podIp = System.getenv("POD_IP");
     if (podIp != null) {
@@ -30,6 +43,9 @@ public final class ProvisioningMain {
           "http://" + podIp + ":" + provisioning.imageServerPort());
     }
     ManagerSettings manager = ManagerSettings.inCluster(NAME).withoutLeaderElection();
+    String agentImage = null;
+    String agentServiceAccount = HostAgentSettings.DEFAULT_SERVICE_ACCOUNT;
+    List<String> pullSecrets = new ArrayList<>();
     for (String arg : args) {
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
       if (arg.startsWith("--bfb-pvc=")) {
@@ -45,6 +61,12 @@ public final class ProvisioningMain {
         provisioning = provisioning.withRshimRoot(Path.of(value));
       } else if (arg.startsWith("--install-timeout-minutes=")) {
         provisioning = provisioning.withInstallTimeout(java.time.Duration.ofMinutes(Long.parseLong(value)));
+      } else if (arg.startsWith("--host-agent-image=")) {
+        agentImage = value;
+      } else if (arg.startsWith("--host-agent-service-account=")) {
+        agentServiceAccount = value;
+      } else if (arg.startsWith("--image-pull-secret=")) {
+        pullSecrets.add(value);
       } else if (arg.startsWith("--http-port=")) {
         manager = manager.withHttpPort(Integer.parseInt(value));
       } else if (arg.equals("--leader-elect")) {
@@ -55,6 +77,8 @@ public final class ProvisioningMain {
         System.exit(2);
       }
     }
-    Manager.run(new ManagerModule(manager), new ProvisioningModule(provisioning));
+    HostAgentSettings hostAgent = agentImage == null ? null
+        : new HostAgentSettings(agentImage, LeaderElectionSettings.podNamespace(), agentServiceAccount, pullSecrets);
+    Manager.run(new ManagerModule(manager), new ProvisioningModule(provisioning, hostAgent));
   }
 }

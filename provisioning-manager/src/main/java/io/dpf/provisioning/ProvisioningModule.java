@@ -23,6 +23,8 @@ import io.dpf.provisioning.dpu.DpuReconciler;
 import io.dpf.provisioning.dpu.ImageServer;
 import io.dpf.provisioning.dpu.Installers;
 import io.dpf.provisioning.dpu.PhaseHandler;
+import io.dpf.provisioning.dpu.install.HostAgentInstaller;
+import io.dpf.provisioning.dpu.install.HostAgentSettings;
 import io.dpf.provisioning.dpu.install.OsInstaller;
 import io.dpf.provisioning.dpu.install.RedfishInstaller;
 import io.dpf.provisioning.dpu.install.RshimInstaller;
@@ -54,9 +56,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ProvisioningModule extends AbstractModule {
 
   private final ProvisioningSettings settings;
+  private final HostAgentSettings hostAgent;
 
   public ProvisioningModule(ProvisioningSettings settings) {
+    this(settings, null);
+  }
+
+  /** @param hostAgent how to run rshim host agent pods; null: only a local {@code rshimRoot} offers hostAgent */
+  public ProvisioningModule(ProvisioningSettings settings, HostAgentSettings hostAgent) {
     this.settings = settings;
+    this.hostAgent = hostAgent;
   }
 
   @Provides
@@ -92,7 +101,10 @@ public final class ProvisioningModule extends AbstractModule {
     Map<InstallInterface, OsInstaller> installers = new EnumMap<>(InstallInterface.class);
     installers.put(InstallInterface.REDFISH, new RedfishInstaller());
     if (settings.rshimRoot() != null) {
+      // This process sees the hosts' rshim devices itself (a manager on the host, development).
       installers.put(InstallInterface.HOST_AGENT, new RshimInstaller(settings.rshimRoot()));
+    } else if (hostAgent != null) {
+      installers.put(InstallInterface.HOST_AGENT, new HostAgentInstaller(hostAgent));
     }
     return new Installers(installers);
   }
@@ -105,7 +117,7 @@ public final class ProvisioningModule extends AbstractModule {
         new Rebooting(installers), new DpuClusterConfig(clusters),
         new ReadyPhase(clusters), new ErrorPhase());
     return Controller.builder("dpu", client, DPU.class,
-            new DpuReconciler(client, settings, phases, clusters, Clock.systemUTC()))
+            new DpuReconciler(client, settings, phases, clusters, installers, Clock.systemUTC()))
         .scope(Scope.allNamespaces())
         .build();
   }

@@ -5,12 +5,14 @@ import io.dpf.api.ApiTypes;
 import io.dpf.provisioning.bfb.BfbDownloader;
 import io.dpf.provisioning.bfb.BfbDownloads;
 import io.dpf.provisioning.dpu.ImageServer;
+import io.dpf.provisioning.dpu.install.HostAgentSettings;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.runtime.manager.ManagerModule;
 import io.dpf.runtime.manager.ManagerSettings;
 import io.dpf.testkit.Cluster;
 import io.dpf.testkit.WriteCounter;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,19 +56,29 @@ public final class ManagerFixture implements AutoCloseable {
 
   /** As {@link #start(Cluster, ProvisioningSettings)}, recording every write the manager makes in {@code writes}. */
   public static ManagerFixture start(Cluster cluster, ProvisioningSettings settings, WriteCounter writes) {
+    return start(Config.fromKubeconfig(cluster.kubeconfigYaml()), settings, null, writes);
+  }
+
+  /**
+   * The manager with its client from {@code config} (e.g. impersonating the chart's service
+   * account), host agent pods from {@code hostAgent} (null: none), and its image endpoint on
+   * {@code settings.imageServerPort()} (0: any free port).
+   */
+  public static ManagerFixture start(Config config, ProvisioningSettings settings, HostAgentSettings hostAgent,
+      WriteCounter writes) {
     BfbDownloads downloads = new BfbDownloads(BfbDownloader.withDefaultClient(), Clock.systemUTC());
     ImageServer images;
     try {
-      images = new ImageServer(settings.bfbDir(), 0, null);
+      images = new ImageServer(settings.bfbDir(), settings.imageServerPort(), settings.imageBaseUrl());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     // A client of its own: the manager closes it when it stops.
-    KubernetesClient client = writes.countingClient(cluster);
+    KubernetesClient client = writes.countingClient(config);
     Manager manager = Manager.create(
         new ManagerModule(new ManagerSettings("provisioning-manager", 0, null, Duration.ofSeconds(5))),
         ManagerModule.useClient(client),
-        Modules.override(new ProvisioningModule(settings))
+        Modules.override(new ProvisioningModule(settings, hostAgent))
             .with(binder -> {
               binder.bind(BfbDownloads.class).toInstance(downloads);
               binder.bind(ImageServer.class).toInstance(images);

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the status subresource only when it changed. The comparison is against the object the
@@ -51,8 +52,17 @@ public final class StatusWriter {
    * @return whether a write happened
    */
   public <T extends HasMetadata> boolean update(T observed, Object status) {
-    JsonNode current = json.convertValue(observed, JsonNode.class).path("status");
-    JsonNode desired = json.convertValue(status, JsonNode.class);
+    return update(observed, status, Set.of());
+  }
+
+  /**
+   * As {@link #update(HasMetadata, Object)}, leaving alone the top-level status fields another
+   * writer owns (an agent reporting through the status subresource): they are neither compared nor
+   * applied, so this writer never takes them over or puts back a value it read from a stale cache.
+   */
+  public <T extends HasMetadata> boolean update(T observed, Object status, Set<String> othersFields) {
+    JsonNode current = without(json.convertValue(observed, JsonNode.class).path("status"), othersFields);
+    JsonNode desired = without(json.convertValue(status, JsonNode.class), othersFields);
     if (!changed(current, desired) || alreadyWritten(observed, desired)) {
       return false;
     }
@@ -64,6 +74,15 @@ public final class StatusWriter {
           new Written(observed.getMetadata().getResourceVersion(), desired));
     }
     return true;
+  }
+
+  static JsonNode without(JsonNode status, Set<String> fields) {
+    if (fields.isEmpty() || !(status instanceof ObjectNode object)) {
+      return status;
+    }
+    ObjectNode copy = object.deepCopy();
+    copy.remove(fields);
+    return copy;
   }
 
   private boolean alreadyWritten(HasMetadata observed, JsonNode desired) {

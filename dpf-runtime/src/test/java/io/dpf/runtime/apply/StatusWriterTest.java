@@ -32,6 +32,16 @@ class StatusWriterTest {
     assertThat(StatusWriter.changed(MissingNode.getInstance(), json(STATUS))).isTrue();
   }
 
+  @Test
+  void fieldsAnotherWriterOwnsAreNeitherComparedNorWritten() throws Exception {
+    JsonNode withReport = json(STATUS.replace("{\"phase\"", "{\"hostAgent\":{\"state\":\"Pushing\"},\"phase\""));
+    assertThat(StatusWriter.changed(withReport, json(STATUS))).as("compared whole").isTrue();
+    assertThat(StatusWriter.changed(StatusWriter.without(withReport, java.util.Set.of("hostAgent")),
+        StatusWriter.without(json(STATUS), java.util.Set.of("hostAgent")))).isFalse();
+    assertThat(StatusWriter.without(withReport, java.util.Set.of("hostAgent")).has("hostAgent")).isFalse();
+    assertThat(withReport.has("hostAgent")).as("the observed object is not edited").isTrue();
+  }
+
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
   }

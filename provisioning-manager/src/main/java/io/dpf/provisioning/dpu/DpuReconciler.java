@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -33,21 +34,25 @@ public final class DpuReconciler implements Reconciler<DPU> {
   /** The conditions a DPU on these install paths goes through (no DMS pod, no host-network pod here). */
   static final List<String> CONDITIONS = List.of(ConditionTypes.DPU.INITIALIZED, ConditionTypes.DPU.NODE_EFFECT_READY,
       ConditionTypes.DPU.BFB_READY, ConditionTypes.DPU.OS_INSTALLED, ConditionTypes.DPU.REBOOTED, ConditionTypes.READY);
+  /** Status fields the rshim host agent writes; this controller reads them and never writes them. */
+  static final Set<String> AGENT_FIELDS = Set.of("hostAgent");
   private static final Logger LOG = LoggerFactory.getLogger(DpuReconciler.class);
 
   private final KubernetesClient client;
   private final ProvisioningSettings settings;
   private final Map<DPUPhase, PhaseHandler> handlers;
   private final DpuClusterAccess clusters;
+  private final Installers installers;
   private final StatusWriter statusWriter;
   private final Clock clock;
 
   public DpuReconciler(KubernetesClient client, ProvisioningSettings settings, List<PhaseHandler> handlers,
-      DpuClusterAccess clusters, Clock clock) {
+      DpuClusterAccess clusters, Installers installers, Clock clock) {
     this.client = client;
     this.settings = settings;
     this.handlers = handlers.stream().collect(Collectors.toMap(PhaseHandler::phase, Function.identity()));
     this.clusters = clusters;
+    this.installers = installers;
     this.clock = clock;
     this.statusWriter = new StatusWriter(new ServerSideApply(client, FIELD_MANAGER), client.getKubernetesSerialization());
   }
@@ -79,7 +84,7 @@ public final class DpuReconciler implements Reconciler<DPU> {
       LOG.info("DPU {}/{}: {} -> {}", context.namespace(), context.name(), phase, status.getPhase());
     }
     context.summarizeReady();
-    statusWriter.update(dpu, status);
+    statusWriter.update(dpu, status, AGENT_FIELDS);
     // After the status: the annotation's watch event then finds Error in the cache, so the failed
     // phase is not re-run at once from a cache that still shows it.
     if (failed != null) {
@@ -105,8 +110,9 @@ public final class DpuReconciler implements Reconciler<DPU> {
     if (context.status().getPhase() != DPUPhase.DELETING) {
       context.status().setPreviousPhase(context.status().getPhase());
       context.status().setPhase(DPUPhase.DELETING);
-      statusWriter.update(context.dpu(), context.status());
+      statusWriter.update(context.dpu(), context.status(), AGENT_FIELDS);
     }
+    installers.release(context);
     NodeEffects.release(context, context.dpu().getSpec().getNodeEffect());
     if (context.dpu().getSpec().getCluster() != null && context.dpu().getSpec().getCluster().getName() != null) {
       try {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * The manager's image endpoint, from which a DPU's BMC pulls its OS: {@code GET /images/<bfb>/<cfg>}
  * streams the BFB followed by the DPU's bf.cfg, which is how a BlueField installer finds its config
  * (bfb-install does the same {@code cat bfb cfg}). Files come only from the BFB volume, by plain name.
+ * {@code Range: bytes=<n>-} is honoured, so a reader cut off by a manager restart can carry on.
  */
 public final class ImageServer implements AutoCloseable {
 
@@ -56,10 +57,27 @@ public final class ImageServer implements AutoCloseable {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
-      exchange.sendResponseHeaders(200, Files.size(files.get(0)) + Files.size(files.get(1)));
+      long total = Files.size(files.get(0)) + Files.size(files.get(1));
+      long start = rangeStart(exchange.getRequestHeaders().getFirst("Range"));
+      if (start >= total && start > 0) {
+        exchange.getResponseHeaders().add("Content-Range", "bytes */" + total);
+        exchange.sendResponseHeaders(416, -1);
+        return;
+      }
+      exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
+      if (start > 0) {
+        exchange.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + (total - 1) + "/" + total);
+        exchange.sendResponseHeaders(206, total - start);
+      } else {
+        exchange.sendResponseHeaders(200, total);
+      }
+      long skip = start;
       try (OutputStream out = exchange.getResponseBody()) {
         for (Path file : files) {
           try (InputStream in = Files.newInputStream(file)) {
+            long here = Math.min(skip, Files.size(file));
+            in.skipNBytes(here);
+            skip -= here;
             in.transferTo(out);
           }
         }
@@ -67,6 +85,18 @@ public final class ImageServer implements AutoCloseable {
     } catch (IOException clientWentAway) {
       // The BMC retries the transfer as a new task; nothing to clean up here.
     }
+  }
+
+  /**
+   * The first byte wanted by a {@code Range: bytes=<n>-} header (what a host agent sends to carry on
+   * after this server restarted mid-stream); 0 without one. Other range forms are served whole.
+   */
+  static long rangeStart(String range) {
+    if (range == null) {
+      return 0;
+    }
+    java.util.regex.Matcher matcher = Pattern.compile("^bytes=(\\d{1,18})-$").matcher(range.trim());
+    return matcher.matches() ? Long.parseLong(matcher.group(1)) : 0;
   }
 
   @Override

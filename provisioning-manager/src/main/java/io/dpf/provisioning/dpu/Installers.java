@@ -32,4 +32,9 @@ public final class Installers {
     }
     return installer;
   }
+
+  /** Every installer lets go of what it holds for this DPU (a DPU being deleted). */
+  public void release(PhaseContext context) {
+    installers.values().forEach(installer -> installer.release(context));
+  }
 }

@@ -105,6 +105,7 @@ public final class DesiredDpus {
     spec.setInstallInterface(template.getInstallInterface());
     spec.setBmcCredentialsSecret(template.getBmcCredentialsSecret());
     spec.setBmcIp(bmcIp);
+    spec.setBmcPort(template.getBmcPort());
     if (template.getCluster() != null && template.getCluster().getNodeLabels() != null) {
       DPUClusterReference cluster = new DPUClusterReference();
       cluster.setNodeLabels(template.getCluster().getNodeLabels());

@@ -3,6 +3,7 @@ package io.dpf.provisioning.rshim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -58,22 +59,40 @@ public final class RshimDevice {
 
   /** Streams the files, in order, into {@code boot}; constant memory. Throws when the device is busy. */
   public void boot(List<Path> files, LongConsumer written) throws IOException {
-    // Level 2 makes misc carry the install log we read afterwards (bfb-install does the same).
-    Files.writeString(directory.resolve("misc"), "DISPLAY_LEVEL 2\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    byte[] buffer = new byte[BUFFER_SIZE];
-    long total = 0;
-    try (OutputStream boot = Files.newOutputStream(directory.resolve("boot"), StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    List<InputStream> streams = new java.util.ArrayList<>();
+    try {
       for (Path file : files) {
-        try (InputStream in = Files.newInputStream(file)) {
-          for (int n; (n = in.read(buffer)) >= 0; ) {
-            boot.write(buffer, 0, n);
-            total += n;
-            written.accept(total);
-          }
-        }
+        streams.add(Files.newInputStream(file));
+      }
+      boot(new SequenceInputStream(java.util.Collections.enumeration(streams)), written);
+    } finally {
+      for (InputStream stream : streams) {
+        stream.close();
       }
     }
+  }
+
+  /** Streams {@code image} (a BFB followed by its bf.cfg) into {@code boot}; constant memory. */
+  public void boot(InputStream image, LongConsumer written) throws IOException {
+    byte[] buffer = new byte[BUFFER_SIZE];
+    long total = 0;
+    try (OutputStream boot = openBoot()) {
+      for (int n; (n = image.read(buffer)) >= 0; ) {
+        boot.write(buffer, 0, n);
+        total += n;
+        written.accept(total);
+      }
+    }
+  }
+
+  /**
+   * Opens {@code boot} for a push: the DPU resets and boots whatever is written until it is closed.
+   * Throws when the device is busy (another process holds it).
+   */
+  public OutputStream openBoot() throws IOException {
+    // Level 2 makes misc carry the install log we read afterwards (bfb-install does the same).
+    Files.writeString(directory.resolve("misc"), "DISPLAY_LEVEL 2\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    return Files.newOutputStream(directory.resolve("boot"), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
   }
 
   public Outcome outcome() throws IOException {

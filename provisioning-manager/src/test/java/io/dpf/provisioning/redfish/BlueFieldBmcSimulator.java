@@ -52,9 +52,12 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
   private volatile String failTasksWith;
   private volatile boolean busy;
 
-  private BlueFieldBmcSimulator(KeyAndCertificate identity, String password) throws IOException {
+  private final String ip;
+
+  private BlueFieldBmcSimulator(KeyAndCertificate identity, String password, String ip, int port) throws IOException {
     this.password = password;
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.ip = ip;
+    server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(ip), port), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.presenting(identity, List.of())));
     server.createContext("/redfish/v1", this::handle);
     server.setExecutor(Executors.newCachedThreadPool());
@@ -63,15 +66,24 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
 
   /** A simulator whose certificate is issued by {@code ca} for 127.0.0.1. */
   public static BlueFieldBmcSimulator start(CertificateAuthority ca, String password) throws IOException {
-    return new BlueFieldBmcSimulator(ca.issueServer("bluefield-bmc", List.of("localhost"), List.of("127.0.0.1")), password);
+    return start(ca, password, "127.0.0.1", 0);
+  }
+
+  /**
+   * A simulator on {@code ip:port} (any loopback address, 127.0.0.0/8, so several BMCs can share one
+   * port as real ones share 443), with a certificate issued by {@code ca} for that address.
+   */
+  public static BlueFieldBmcSimulator start(CertificateAuthority ca, String password, String ip, int port)
+      throws IOException {
+    return new BlueFieldBmcSimulator(ca.issueServer("bluefield-bmc", List.of("localhost"), List.of(ip)), password, ip, port);
   }
 
   public URI uri() {
-    return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("https://" + ip + ":" + server.getAddress().getPort());
   }
 
   public String ip() {
-    return "127.0.0.1";
+    return ip;
   }
 
   public int port() {

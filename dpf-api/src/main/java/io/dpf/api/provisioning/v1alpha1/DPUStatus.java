@@ -27,6 +27,9 @@ public class DPUStatus extends ConditionedStatus {
   /** Additive ([newest]): the BMC task pushing the BFB, so a restarted manager resumes polling it. */
   @JsonProperty("redfishTaskId")
   private String redfishTaskId;
+  /** Additive: the rshim host agent's report (installInterface hostAgent); written by the agent pod. */
+  @JsonProperty("hostAgent")
+  private HostAgentReport hostAgent;
 
   public DPUPhase getPhase() {
     return phase;
@@ -90,5 +93,13 @@ public class DPUStatus extends ConditionedStatus {
 
   public void setRedfishTaskId(String redfishTaskId) {
     this.redfishTaskId = redfishTaskId;
+  }
+
+  public HostAgentReport getHostAgent() {
+    return hostAgent;
+  }
+
+  public void setHostAgent(HostAgentReport hostAgent) {
+    this.hostAgent = hostAgent;
   }
 }

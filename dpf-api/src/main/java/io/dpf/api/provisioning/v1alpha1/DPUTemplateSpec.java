@@ -3,6 +3,8 @@ package io.dpf.api.provisioning.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +28,11 @@ public class DPUTemplateSpec {
   /** Additive: Secret with the BMC credentials of the set's DPUs (keys username, password). */
   @JsonProperty("bmcCredentialsSecret")
   private String bmcCredentialsSecret;
+  /** Additive: HTTPS port of the set's BMCs (their addresses come from the nodes' dpu-N-bmc-ip labels). */
+  @Min(1)
+  @Max(65535)
+  @JsonProperty("bmcPort")
+  private Integer bmcPort;
 
   public BFBReference getBfb() {
     return bfb;
@@ -81,5 +88,13 @@ public class DPUTemplateSpec {
 
   public void setBmcCredentialsSecret(String bmcCredentialsSecret) {
     this.bmcCredentialsSecret = bmcCredentialsSecret;
+  }
+
+  public Integer getBmcPort() {
+    return bmcPort;
+  }
+
+  public void setBmcPort(Integer bmcPort) {
+    this.bmcPort = bmcPort;
   }
 }

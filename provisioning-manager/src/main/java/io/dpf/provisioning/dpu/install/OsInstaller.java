@@ -16,6 +16,13 @@ public interface OsInstaller {
   /** Restarts the DPU so it boots what was installed. */
   void reboot(PhaseContext context) throws PhaseFailure;
 
+  /**
+   * Lets go of what an install holds outside the DPU's status (an agent pod), when an attempt is
+   * abandoned or the DPU is deleted. Idempotent.
+   */
+  default void release(PhaseContext context) {
+  }
+
   /** The files to install: the BFB and the DPU's bf.cfg, by name in the BFB volume, and the URL serving both. */
   record InstallImage(String bfbFile, String cfgFile, String url) {}
 }

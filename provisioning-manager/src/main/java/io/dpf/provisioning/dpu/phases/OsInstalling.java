@@ -72,6 +72,7 @@ public final class OsInstalling implements PhaseHandler {
       if (Duration.between(started, context.clock().instant()).compareTo(timeout) > 0) {
         // rshim's bfb-install has no overall timeout and a BMC task can hang; ours gives up and retries.
         context.status().setRedfishTaskId(null);
+        installer.release(context);
         throw new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED, "install not finished "
             + timeout.toMinutes() + " min after it started at " + started);
       }
