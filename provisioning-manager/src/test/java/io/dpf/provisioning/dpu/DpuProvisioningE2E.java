@@ -80,6 +80,8 @@ class DpuProvisioningE2E {
   static BfbFileServer bfbServer;
   static final List<BlueFieldBmcSimulator> bmcs = new java.util.ArrayList<>();
   static final Map<String, SimulatedRshimDpu> rshimDpus = new LinkedHashMap<>();
+  static final List<SimulatedRshimDpu> faultDevices = new java.util.concurrent.CopyOnWriteArrayList<>();
+  static final Map<String, Path> devByNode = new HashMap<>();
   static Path bfbDir;
   static ProvisioningSettings settings;
   static HostAgentSettings hostAgent;
@@ -108,7 +110,6 @@ class DpuProvisioningE2E {
         bmcCa.certificatePem());
     ProvisioningWorld.dpuClusterOnItself(cluster, NS);
     ProvisioningWorld.flavor(client, NS, "dpf-provisioning-hbn-ovn");
-    Map<String, Path> devByNode = new HashMap<>();
     for (int i = 0; i < REDFISH_HOSTS.size(); i++) {
       cluster.addNode(REDFISH_HOSTS.get(i), hostLabels("redfish", Map.of(LabelKeys.dpuBmcIpFeature(0), bmcs.get(i).ip())));
     }
@@ -149,6 +150,7 @@ class DpuProvisioningE2E {
       agentClient.close();
     }
     rshimDpus.values().forEach(SimulatedRshimDpu::close);
+    faultDevices.forEach(SimulatedRshimDpu::close);
     bmcs.forEach(BlueFieldBmcSimulator::close);
     if (bfbServer != null) {
       bfbServer.close();
@@ -243,7 +245,49 @@ class DpuProvisioningE2E {
 
   @Test
   @Order(4)
+  void noRshimDeviceForTheDpuIsAnErrorThatClearsWhenTheDeviceAppears() throws Exception {
+    String name = agentDpu("0000-5a-00");
+    awaitInstallFailure(name, "no rshim device under", "reports PCI address 0000-5a-00");
+
+    SimulatedRshimDpu late = SimulatedRshimDpu.create(dev("ag-host-1"), "rshim1", "0000:5a:00.2", 16L * 1024 * 1024);
+    faultDevices.add(late);
+    dpus.awaitPhase(name, DPUPhase.READY);
+    assertThat(late.images()).hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  void aBusyRshimDeviceIsAnErrorThatClearsWhenTheDeviceIsFree() throws Exception {
+    SimulatedRshimDpu busy = SimulatedRshimDpu.create(dev("ag-host-1"), "rshim2", "0000:6b:00.2", 16L * 1024 * 1024);
+    faultDevices.add(busy);
+    busy.occupy();
+    String name = agentDpu("0000-6b-00");
+    awaitInstallFailure(name, "rshim busy", "Text file busy");
+
+    busy.release();
+    dpus.awaitPhase(name, DPUPhase.READY);
+    assertThat(busy.images()).hasSize(1);
+  }
+
+  @Test
+  @Order(6)
+  void anInstallerFailureInTheLogIsAnErrorAndTheRetryPushesAgain() throws Exception {
+    SimulatedRshimDpu failing = SimulatedRshimDpu.create(dev("ag-host-1"), "rshim3", "0000:7c:00.2", 16L * 1024 * 1024);
+    faultDevices.add(failing);
+    failing.failNextInstall("ERROR[MISC]: CRITICAL ERROR: eMMC write failed");
+    String name = agentDpu("0000-7c-00");
+    awaitInstallFailure(name, "CRITICAL ERROR: eMMC write failed");
+
+    dpus.awaitPhase(name, DPUPhase.READY);
+    assertThat(failing.images()).as("the failed install and the retry").hasSize(2);
+    assertThat(dpus.dpu(name).getMetadata().getAnnotations()).as("retry record cleared once Ready")
+        .doesNotContainKey(RetryRecord.ANNOTATION);
+  }
+
+  @Test
+  @Order(7)
   void deletingTheSetsAndBfbsLeavesNothingBehind() throws Exception {
+    client.resources(DPU.class).inNamespace(NS).withLabel("test", "dpu-it").delete();
     client.resources(DPUSet.class).inNamespace(NS).delete();
     await().atMost(WAIT).until(() -> client.resources(DPU.class).inNamespace(NS).list().getItems().isEmpty()
         && client.resources(DPUSet.class).inNamespace(NS).list().getItems().isEmpty());
@@ -252,13 +296,41 @@ class DpuProvisioningE2E {
 
     assertThat(agentPods()).isEmpty();
     assertThat(client.nodes().list().getItems()).as("no DPU left in the DPU cluster")
-        .noneMatch(node -> node.getMetadata().getName().endsWith("-" + PCI));
+        .noneMatch(node -> node.getMetadata().getName().matches(".*-0000-[0-9a-f]{2}-00"));
     try (var files = Files.list(bfbDir)) {
       assertThat(files.map(p -> p.getFileName().toString())).as("BFB volume").isEmpty();
     }
   }
 
   // --- the world around the manager --------------------------------------------------------
+
+  /** A DPU of its own on ag-host-1, installed by a host agent, for the fault cases. */
+  static String agentDpu(String pci) {
+    DPU dpu = ProvisioningWorld.redfishDpu(NS, "ag-host-1", pci, "doca-3.0", "dpf-provisioning-hbn-ovn", 0, null);
+    dpu.getSpec().setInstallInterface(InstallInterface.HOST_AGENT);
+    dpu.getSpec().setBmcIp(null);
+    dpu.getSpec().setBmcPort(null);
+    client.resource(dpu).create();
+    return dpu.getMetadata().getName();
+  }
+
+  /** The DPU goes to Error, OSInstalled saying why (a person reading the condition must see the cause). */
+  static void awaitInstallFailure(String name, String... messageParts) {
+    await().atMost(WAIT).untilAsserted(() -> {
+      DPU live = dpus.dpu(name);
+      assertThat(live).isNotNull();
+      assertThat(RetryRecord.of(live)).as("a failed attempt is recorded").isPresent();
+      assertThat(dpus.condition(name, ConditionTypes.DPU.OS_INSTALLED)).hasValueSatisfying(condition -> {
+        assertThat(condition.getStatus()).isEqualTo("False");
+        assertThat(condition.getReason()).isEqualTo(io.dpf.api.conditions.KindReasons.DPU.INSTALLATION_FAILED);
+        assertThat(condition.getMessage()).contains(messageParts);
+      });
+    });
+  }
+
+  static Path dev(String host) {
+    return devByNode.get(host);
+  }
 
   static ManagerFixture startManager() {
     return ManagerFixture.start(serviceAccount(MANAGER_SA), settings, hostAgent, new WriteCounter());

@@ -28,6 +28,8 @@ public final class SimulatedRshimDpu implements AutoCloseable {
   private final AtomicLong receiving = new AtomicLong(-1);
   private final Thread dpu;
   private volatile boolean closed;
+  private volatile String failNextInstall;
+  private Process occupant;
 
   private SimulatedRshimDpu(Path device, String pciAddress, long bytesPerSecond) throws IOException {
     this.device = device;
@@ -93,6 +95,12 @@ public final class SimulatedRshimDpu implements AutoCloseable {
           continue;
         }
         images.add(HexFormat.of().formatHex(sha.digest()));
+        String failure = failNextInstall;
+        if (failure != null) {
+          failNextInstall = null;
+          log(" INFO[BL2]: start", " INFO[MISC]: Ubuntu installation started", failure);
+          continue;
+        }
         log(" INFO[BL2]: start", " INFO[UEFI]: eMMC init", " INFO[MISC]: Ubuntu installation started",
             " INFO[MISC]: Installation finished", " INFO[MISC]: Rebooting...", " INFO[MISC]: Linux up");
       } catch (InterruptedException e) {
@@ -103,6 +111,31 @@ public final class SimulatedRshimDpu implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The next install ends with this line (say, a CRITICAL ERROR) instead of booting. */
+  public void failNextInstall(String line) {
+    failNextInstall = line;
+  }
+
+  /**
+   * Makes {@code boot} refuse writers with a busy error, as rshim does while another backend (the
+   * BMC's rshim, a second bfb-install) holds the device. The kernel's stand-in: {@code boot} becomes a
+   * running executable, which no process may open for writing (ETXTBSY, "Text file busy").
+   */
+  public synchronized void occupy() throws IOException {
+    Path boot = device.resolve("boot");
+    Files.move(boot, device.resolve(".boot-pipe"));
+    Files.copy(Path.of("/bin/sleep"), boot);
+    boot.toFile().setExecutable(true);
+    occupant = new ProcessBuilder(boot.toString(), "600").start();
+  }
+
+  /** Ends {@link #occupy}: the device takes pushes again. */
+  public synchronized void release() throws IOException, InterruptedException {
+    occupant.destroyForcibly().waitFor();
+    Files.delete(device.resolve("boot"));
+    Files.move(device.resolve(".boot-pipe"), device.resolve("boot"));
   }
 
   private void log(String... lines) throws IOException, InterruptedException {
@@ -116,6 +149,9 @@ public final class SimulatedRshimDpu implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    if (occupant != null) {
+      occupant.destroyForcibly();
+    }
     dpu.interrupt();
     // A reader blocked opening the pipe waits for a writer; open one, on a thread of its own since
     // the open blocks too when no reader is there any more.
