@@ -10,6 +10,12 @@ import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterPhase;
 import io.dpf.api.provisioning.v1alpha1.DPUPhase;
+import io.dpf.api.provisioning.v1alpha1.Drain;
+import io.dpf.api.provisioning.v1alpha1.NodeEffect;
+import io.dpf.api.thirdparty.maintenance.v1alpha1.NodeMaintenance;
+import io.dpf.api.thirdparty.maintenance.v1alpha1.NodeMaintenanceStatus;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.dpf.provisioning.ManagerFixture;
 import io.dpf.provisioning.bfb.BfbFileServer;
 import io.dpf.provisioning.dpuset.DpuSets;
@@ -260,5 +266,65 @@ class DpuProvisioningIT {
     dpus.awaitPhase("worker-1-0000-4b-00", DPUPhase.READY);
     assertThat(dpus.dpu("worker-1-0000-4b-00").getStatus().getInstallInterface())
         .isEqualTo(io.dpf.api.provisioning.v1alpha1.InstallInterface.HOST_AGENT);
+  }
+
+  @Test
+  @Order(8)
+  void aTaintKeepsWorkloadsOffTheHostWhileItsDpuIsProvisionedAndGoesWhenItIsReady() {
+    DPU dpu = ProvisioningWorld.redfishDpu(NS, "worker-2", "0000-8a-00", "doca-2.9", "rshim-flavor",
+        bmc.port(), "bmc-credentials");
+    NodeEffect taint = new NodeEffect();
+    taint.setTaint(new TaintBuilder().withKey("dpu.nvidia.com/provisioning").withEffect("NoSchedule").build());
+    dpu.getSpec().setNodeEffect(taint);
+    client.resource(dpu).create();
+
+    await().atMost(WAIT).until(() -> hostTaints("worker-2").contains("dpu.nvidia.com/provisioning"));
+    dpus.awaitPhase("worker-2-0000-8a-00", DPUPhase.DPU_CLUSTER_CONFIG);
+    assertThat(hostTaints("worker-2")).as("still tainted until the DPU is Ready").contains("dpu.nvidia.com/provisioning");
+    cluster.addNode("worker-2-0000-8a-00", Map.of());
+    dpus.awaitPhase("worker-2-0000-8a-00", DPUPhase.READY);
+    await().atMost(WAIT).until(() -> !hostTaints("worker-2").contains("dpu.nvidia.com/provisioning"));
+  }
+
+  @Test
+  @Order(9)
+  void aDrainWaitsForTheNodeMaintenanceAndEndsItWhenTheDpuIsReady() {
+    DPU dpu = ProvisioningWorld.redfishDpu(NS, "worker-2", "0000-9b-00", "doca-2.9", "rshim-flavor",
+        bmc.port(), "bmc-credentials");
+    NodeEffect drain = new NodeEffect();
+    drain.setDrain(new Drain());
+    dpu.getSpec().setNodeEffect(drain);
+    client.resource(dpu).create();
+
+    await().atMost(WAIT).until(() -> maintenance("worker-2") != null);
+    NodeMaintenance requested = maintenance("worker-2");
+    assertThat(requested.getSpec().getNodeName()).isEqualTo("worker-2");
+    assertThat(requested.getSpec().getDrainSpec().getForce()).isTrue();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(dpus.condition("worker-2-0000-9b-00",
+        ConditionTypes.DPU.NODE_EFFECT_READY)).hasValueSatisfying(c -> assertThat(c.getMessage())
+        .contains("waiting for NodeMaintenance worker-2")));
+    assertThat(dpus.dpu("worker-2-0000-9b-00").getStatus().getPhase()).isEqualTo(DPUPhase.NODE_EFFECT);
+
+    // The maintenance operator (this test) drained the node and says so.
+    client.resources(NodeMaintenance.class).inNamespace(NS).withName("worker-2").editStatus(m -> {
+      NodeMaintenanceStatus status = new NodeMaintenanceStatus();
+      status.setConditions(List.of(new ConditionBuilder().withType("Ready").withStatus("True").withReason("Ready")
+          .withMessage("node drained").withLastTransitionTime("2026-11-25T12:00:00Z").build()));
+      m.setStatus(status);
+      return m;
+    });
+    dpus.awaitPhase("worker-2-0000-9b-00", DPUPhase.DPU_CLUSTER_CONFIG);
+    cluster.addNode("worker-2-0000-9b-00", Map.of());
+    dpus.awaitPhase("worker-2-0000-9b-00", DPUPhase.READY);
+    await().atMost(WAIT).until(() -> maintenance("worker-2") == null);
+  }
+
+  static List<String> hostTaints(String node) {
+    var taints = client.nodes().withName(node).get().getSpec().getTaints();
+    return taints == null ? List.of() : taints.stream().map(t -> t.getKey()).toList();
+  }
+
+  static NodeMaintenance maintenance(String node) {
+    return client.resources(NodeMaintenance.class).inNamespace(NS).withName(node).get();
   }
 }

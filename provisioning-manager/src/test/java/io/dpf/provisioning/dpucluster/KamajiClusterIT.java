@@ -27,13 +27,17 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A DPUCluster of type kamaji adopting an existing TenantControlPlane (the seed's
  * {@code dpu-cplane-tenant1}): the host API server has Kamaji's CRD and a TCP whose status the test
  * plays Kamaji for; the tenant cluster behind its admin kubeconfig is a real cluster from the testkit.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KamajiClusterIT {
 
   static final String TENANT = "dpu-cplane-tenant1";
@@ -68,6 +72,7 @@ class KamajiClusterIT {
   }
 
   @Test
+  @Order(1)
   void adoptsTheTenantControlPlaneFollowingItsReadinessAndHonoursMaxNodes() {
     KubernetesClient client = host.client();
     client.resource(DpuClusterIT.dpuCluster(TENANT, TENANT, "kamaji", null, 1)).create();
@@ -104,6 +109,32 @@ class KamajiClusterIT {
     await().atMost(WAIT).untilAsserted(() -> assertThat(dpuCondition("worker-2", ConditionTypes.DPU.INITIALIZED))
         .map(Condition::getReason).contains(KindReasons.DPU.DPU_CLUSTER_NOT_READY));
     assertThat(assignedCluster("worker-2")).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void maxNodesHoldsWhenManyDpusAskForAPlaceAtOnce() {
+    KubernetesClient client = host.client();
+    await().atMost(WAIT).until(() -> assignedCluster("worker-1").isPresent());
+    client.resources(DPUCluster.class).inNamespace(TENANT).withName(TENANT).edit(cluster -> {
+      cluster.getSpec().setMaxNodes(4);
+      return cluster;
+    });
+    List<String> hosts = java.util.stream.IntStream.rangeClosed(3, 10).mapToObj(i -> "worker-" + i).toList();
+    for (String hostNode : hosts) {
+      client.nodes().resource(new NodeBuilder().withNewMetadata().withName(hostNode)
+          .addToLabels(LabelKeys.DPU_OOB_BRIDGE_CONFIGURED, "").endMetadata().build()).create();
+    }
+    // All at once: both DPU workers allocate concurrently.
+    hosts.parallelStream().forEach(hostNode -> client.resource(dpu(hostNode)).create());
+
+    await().atMost(WAIT).until(() -> assignedCount() == 4);
+    await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(30)).until(() -> assignedCount() == 4);
+  }
+
+  static long assignedCount() {
+    return host.client().resources(DPU.class).inNamespace(DPU_NS).list().getItems().stream()
+        .filter(d -> d.getSpec().getCluster() != null && TENANT.equals(d.getSpec().getCluster().getName())).count();
   }
 
   static void setTcpStatus(String versionStatus) {

@@ -26,6 +26,8 @@ public final class Initializing implements PhaseHandler {
 
   static final Duration RECHECK = Duration.ofSeconds(10);
 
+  private final Object allocationLock = new Object();
+
   @Override
   public DPUPhase phase() {
     return DPUPhase.INITIALIZING;
@@ -42,13 +44,18 @@ public final class Initializing implements PhaseHandler {
     }
     DPUClusterReference cluster = context.dpu().getSpec().getCluster();
     if (cluster == null || cluster.getName() == null) {
-      Optional<DPUCluster> chosen = allocate(context);
-      if (chosen.isEmpty()) {
-        context.waiting(ConditionTypes.DPU.INITIALIZED, KindReasons.DPU.DPU_CLUSTER_NOT_READY,
-            "no Ready DPUCluster with room for another DPU");
-        return Result.requeueAfter(RECHECK);
+      // Count and assign as one step: two workers allocating at once would both see the last free
+      // place. The count is read from the API server, not a cache, so it includes every assignment
+      // made before; one manager is the leader, so a lock in this process is enough.
+      synchronized (allocationLock) {
+        Optional<DPUCluster> chosen = allocate(context);
+        if (chosen.isEmpty()) {
+          context.waiting(ConditionTypes.DPU.INITIALIZED, KindReasons.DPU.DPU_CLUSTER_NOT_READY,
+              "no Ready DPUCluster with room for another DPU");
+          return Result.requeueAfter(RECHECK);
+        }
+        assign(context, chosen.get());
       }
-      assign(context, chosen.get());
     }
     context.advance(ConditionTypes.DPU.INITIALIZED, DPUPhase.NODE_EFFECT);
     // Our own status write is the event that runs the next phase, from a cache that has it.
