@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * {@code provisioning-manager [--bfb-pvc=name] [--bfb-dir=/bfb] [--image-server-port=8090]
- * [--image-base-url=url] [--rshim-root=/dev] [--install-timeout-minutes=120] [--http-port=8081] [--leader-elect]}.
+ * [--image-base-url=url] [--image-server-https] [--image-server-tls-dir=dir] [--rshim-root=/dev]
+ * [--install-timeout-minutes=120] [--http-port=8081] [--leader-elect]}.
  * The PVC named by {@code --bfb-pvc} is mounted by the chart at {@code --bfb-dir}.
  */
 public final class ProvisioningMain {
@@ -16,19 +17,14 @@ public final class ProvisioningMain {
   static final String NAME = "dpf-provisioning-controller-manager";
   static final String USAGE =
       "usage: provisioning-manager [--bfb-pvc=name] [--bfb-dir=/bfb] [--image-server-port=8090]"
-          + " [--image-base-url=http://<pod-ip>:8090] [--rshim-root=/dev] [--install-timeout-minutes=120]"
+          + " [--image-base-url=http://<pod-ip>:8090] [--image-server-https] [--image-server-tls-dir=dir]"
+          + " [--rshim-root=/dev] [--install-timeout-minutes=120]"
           + " [--http-port=8081] [--leader-elect]";
 
   private ProvisioningMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     ProvisioningSettings provisioning = ProvisioningSettings.defaults();
-    String podIp = System.getenv("POD_IP");
-    if (podIp != null) {
-      // BMCs pull images from the pod's address unless told another (a Service, an ingress).
-      provisioning = provisioning.withImageServer(provisioning.imageServerPort(),
-          "http://" + podIp + ":" + provisioning.imageServerPort());
-    }
     ManagerSettings manager = ManagerSettings.inCluster(NAME).withoutLeaderElection();
     for (String arg : args) {
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -41,6 +37,12 @@ public final class ProvisioningMain {
         provisioning = provisioning.withImageServer(Integer.parseInt(value), provisioning.imageBaseUrl());
       } else if (arg.startsWith("--image-base-url=")) {
         provisioning = provisioning.withImageServer(provisioning.imageServerPort(), value);
+      } else if (arg.equals("--image-server-https")) {
+        if (!provisioning.imageTls().https()) {
+          provisioning = provisioning.withImageTls(ProvisioningSettings.ImageTls.generated());
+        }
+      } else if (arg.startsWith("--image-server-tls-dir=")) {
+        provisioning = provisioning.withImageTls(ProvisioningSettings.ImageTls.fromSecret(Path.of(value)));
       } else if (arg.startsWith("--rshim-root=")) {
         provisioning = provisioning.withRshimRoot(Path.of(value));
       } else if (arg.startsWith("--install-timeout-minutes=")) {
@@ -54,6 +56,12 @@ public final class ProvisioningMain {
         System.err.println("unknown argument " + arg + "; " + USAGE);
         System.exit(2);
       }
+    }
+    String podIp = System.getenv("POD_IP");
+    if (podIp != null && provisioning.imageBaseUrl() == null) {
+      // BMCs pull images from the pod's address unless told another (a Service, an ingress).
+      provisioning = provisioning.withImageServer(provisioning.imageServerPort(),
+          provisioning.imageTls().scheme() + "://" + podIp + ":" + provisioning.imageServerPort());
     }
     Manager.run(new ManagerModule(manager), new ProvisioningModule(provisioning));
   }

@@ -57,7 +57,7 @@ public final class ManagerFixture implements AutoCloseable {
     BfbDownloads downloads = new BfbDownloads(BfbDownloader.withDefaultClient(), Clock.systemUTC());
     ImageServer images;
     try {
-      images = new ImageServer(settings.bfbDir(), 0, null);
+      images = ImageServer.start(settings.withImageServer(0, null));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
