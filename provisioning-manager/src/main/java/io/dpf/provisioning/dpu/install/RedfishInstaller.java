@@ -67,6 +67,8 @@ public final class RedfishInstaller implements OsInstaller, AutoCloseable {
         context.waiting(ConditionTypes.DPU.OS_INSTALLED, Reasons.PENDING, "image transferred; DPU boot progress " + boot);
         return false;
       }
+      // Installed. A manual reboot may follow, with no call to the BMC: end the session now.
+      bmcs.release(context);
       return true;
     } catch (RedfishException e) {
       throw new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED, e.getMessage(), e);
