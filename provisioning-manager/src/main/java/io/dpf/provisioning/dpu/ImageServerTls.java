@@ -18,7 +18,8 @@ public final class ImageServerTls {
 
   public static final String CERTIFICATE = "tls.crt";
   public static final String KEY = "tls.key";
-  private static final Pattern IP = Pattern.compile("^[0-9.]+$|^\\[?[0-9a-fA-F:]+]?$");
+  /** An IPv4 or IPv6 literal (a host name made of hex letters has no colon). */
+  private static final Pattern IP = Pattern.compile("^[0-9.]+$|^\\[?[0-9a-fA-F]*:[0-9a-fA-F:.]*]?$");
 
   private ImageServerTls() {}
 

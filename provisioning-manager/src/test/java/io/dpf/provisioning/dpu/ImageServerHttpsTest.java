@@ -80,4 +80,16 @@ class ImageServerHttpsTest {
       assertThat(bmc.pushedImages()).isEmpty();
     }
   }
+
+  @Test
+  void aGeneratedCertificateNamesTheHostBmcsUse() throws Exception {
+    assertThat(subjectAltNames(ImageServerTls.generate("https://10.0.0.5:8090"))).contains("10.0.0.5", "127.0.0.1");
+    assertThat(subjectAltNames(ImageServerTls.generate("https://images.dpf.example:8090")))
+        .contains("images.dpf.example", "localhost");
+    assertThat(subjectAltNames(ImageServerTls.generate("https://cafe:8090"))).contains("cafe");
+  }
+
+  static List<String> subjectAltNames(KeyAndCertificate identity) throws Exception {
+    return identity.certificate().getSubjectAlternativeNames().stream().map(name -> String.valueOf(name.get(1))).toList();
+  }
 }
