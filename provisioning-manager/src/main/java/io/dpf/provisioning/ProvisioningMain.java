@@ -57,6 +57,13 @@ public final class ProvisioningMain {
         System.exit(2);
       }
     }
+    if (provisioning.imageBaseUrl() != null
+        && !provisioning.imageBaseUrl().startsWith(provisioning.imageTls().scheme() + "://")) {
+      // SimpleUpdate's TransferProtocol follows the URL's scheme: it must be what the endpoint serves.
+      System.err.println("--image-base-url must start with " + provisioning.imageTls().scheme()
+          + ":// when the image server serves " + provisioning.imageTls().scheme().toUpperCase(java.util.Locale.ROOT));
+      System.exit(2);
+    }
     String podIp = System.getenv("POD_IP");
     if (podIp != null && provisioning.imageBaseUrl() == null) {
       // BMCs pull images from the pod's address unless told another (a Service, an ingress).
