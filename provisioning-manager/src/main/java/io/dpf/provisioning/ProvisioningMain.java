@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * {@code provisioning-manager [--bfb-pvc=name] [--bfb-dir=/bfb] [--image-server-port=8090]
- * [--image-base-url=url] [--rshim-root=/dev] [--host-agent-image=image] [--host-agent-service-account=name]
- * [--image-pull-secret=name]... [--install-timeout-minutes=120] [--http-port=8081] [--leader-elect]}, or
+ * [--image-base-url=url] [--image-server-https] [--image-server-tls-dir=dir] [--rshim-root=/dev]
+ * [--host-agent-image=image] [--host-agent-service-account=name] [--image-pull-secret=name]...
+ * [--install-timeout-minutes=120] [--http-port=8081] [--leader-elect]}, or
  * {@code provisioning-manager agent ...} for the rshim host agent. The PVC named by {@code --bfb-pvc}
  * is mounted by the chart at {@code --bfb-dir}. Without {@code --host-agent-image} and
  * {@code --rshim-root}, installInterface hostAgent is not offered.
@@ -23,8 +24,9 @@ public final class ProvisioningMain {
   static final String NAME = "dpf-provisioning-controller-manager";
   static final String USAGE =
       "usage: provisioning-manager [--bfb-pvc=name] [--bfb-dir=/bfb] [--image-server-port=8090]"
-          + " [--image-base-url=http://<pod-ip>:8090] [--rshim-root=/dev] [--host-agent-image=image]"
-          + " [--host-agent-service-account=name] [--image-pull-secret=name]... [--install-timeout-minutes=120]"
+          + " [--image-base-url=http://<pod-ip>:8090] [--image-server-https] [--image-server-tls-dir=dir]"
+          + " [--rshim-root=/dev] [--host-agent-image=image] [--host-agent-service-account=name]"
+          + " [--image-pull-secret=name]... [--install-timeout-minutes=120]"
           + " [--http-port=8081] [--leader-elect]";
 
   private ProvisioningMain() {}
@@ -36,12 +38,6 @@ public final class ProvisioningMain {
       return;
     }
     ProvisioningSettings provisioning = ProvisioningSettings.defaults();
-    String podIp = System.getenv("POD_IP");
-    if (podIp != null) {
-      // BMCs pull images from the pod's address unless told another (a Service, an ingress).
-      provisioning = provisioning.withImageServer(provisioning.imageServerPort(),
-          "http://" + podIp + ":" + provisioning.imageServerPort());
-    }
     ManagerSettings manager = ManagerSettings.inCluster(NAME).withoutLeaderElection();
     String agentImage = null;
     String agentServiceAccount = HostAgentSettings.DEFAULT_SERVICE_ACCOUNT;
@@ -57,6 +53,12 @@ public final class ProvisioningMain {
         provisioning = provisioning.withImageServer(Integer.parseInt(value), provisioning.imageBaseUrl());
       } else if (arg.startsWith("--image-base-url=")) {
         provisioning = provisioning.withImageServer(provisioning.imageServerPort(), value);
+      } else if (arg.equals("--image-server-https")) {
+        if (!provisioning.imageTls().https()) {
+          provisioning = provisioning.withImageTls(ProvisioningSettings.ImageTls.generated());
+        }
+      } else if (arg.startsWith("--image-server-tls-dir=")) {
+        provisioning = provisioning.withImageTls(ProvisioningSettings.ImageTls.fromSecret(Path.of(value)));
       } else if (arg.startsWith("--rshim-root=")) {
         provisioning = provisioning.withRshimRoot(Path.of(value));
       } else if (arg.startsWith("--install-timeout-minutes=")) {
@@ -76,6 +78,19 @@ public final class ProvisioningMain {
         System.err.println("unknown argument " + arg + "; " + USAGE);
         System.exit(2);
       }
+    }
+    if (provisioning.imageBaseUrl() != null
+        && !provisioning.imageBaseUrl().startsWith(provisioning.imageTls().scheme() + "://")) {
+      // SimpleUpdate's TransferProtocol follows the URL's scheme: it must be what the endpoint serves.
+      System.err.println("--image-base-url must start with " + provisioning.imageTls().scheme()
+          + ":// when the image server serves " + provisioning.imageTls().scheme().toUpperCase(java.util.Locale.ROOT));
+      System.exit(2);
+    }
+    String podIp = System.getenv("POD_IP");
+    if (podIp != null && provisioning.imageBaseUrl() == null) {
+      // BMCs pull images from the pod's address unless told another (a Service, an ingress).
+      provisioning = provisioning.withImageServer(provisioning.imageServerPort(),
+          provisioning.imageTls().scheme() + "://" + podIp + ":" + provisioning.imageServerPort());
     }
     HostAgentSettings hostAgent = agentImage == null ? null
         : new HostAgentSettings(agentImage, LeaderElectionSettings.podNamespace(), agentServiceAccount, pullSecrets);

@@ -83,7 +83,7 @@ public final class ProvisioningModule extends AbstractModule {
   @Singleton
   ImageServer imageServer() {
     try {
-      return new ImageServer(settings.bfbDir(), settings.imageServerPort(), settings.imageBaseUrl());
+      return ImageServer.start(settings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve images on port " + settings.imageServerPort(), e);
     }
@@ -99,7 +99,10 @@ public final class ProvisioningModule extends AbstractModule {
   @Singleton
   Installers installers() {
     Map<InstallInterface, OsInstaller> installers = new EnumMap<>(InstallInterface.class);
-    installers.put(InstallInterface.REDFISH, new RedfishInstaller());
+    RedfishInstaller redfish = new RedfishInstaller();
+    // BMC sessions are ended on exit, not left on the BMC (bmcweb keeps them on flash) until they time out.
+    Runtime.getRuntime().addShutdownHook(new Thread(redfish::close, "bmc-logout"));
+    installers.put(InstallInterface.REDFISH, redfish);
     if (settings.rshimRoot() != null) {
       // This process sees the hosts' rshim devices itself (a manager on the host, development).
       installers.put(InstallInterface.HOST_AGENT, new RshimInstaller(settings.rshimRoot()));

@@ -69,7 +69,7 @@ public final class ManagerFixture implements AutoCloseable {
     BfbDownloads downloads = new BfbDownloads(BfbDownloader.withDefaultClient(), Clock.systemUTC());
     ImageServer images;
     try {
-      images = new ImageServer(settings.bfbDir(), settings.imageServerPort(), settings.imageBaseUrl());
+      images = ImageServer.start(settings);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -2,6 +2,11 @@ package io.dpf.provisioning.dpu;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.dpf.provisioning.ProvisioningSettings;
+import io.dpf.runtime.tls.KeyAndCertificate;
+import io.dpf.runtime.tls.TlsContexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +22,7 @@ import java.util.regex.Pattern;
  * streams the BFB followed by the DPU's bf.cfg, which is how a BlueField installer finds its config
  * (bfb-install does the same {@code cat bfb cfg}). Files come only from the BFB volume, by plain name.
  * {@code Range: bytes=<n>-} is honoured, so a reader cut off by a manager restart can carry on.
+ * Plain HTTP, or HTTPS with a serving certificate (then SimpleUpdate says TransferProtocol HTTPS).
  */
 public final class ImageServer implements AutoCloseable {
 
@@ -27,8 +33,19 @@ public final class ImageServer implements AutoCloseable {
   private final String baseUrl;
 
   public ImageServer(Path dir, int port, String baseUrl) throws IOException {
+    this(dir, port, baseUrl, null);
+  }
+
+  /** Serves HTTPS with {@code tls} as its identity, or HTTP when it is null. */
+  public ImageServer(Path dir, int port, String baseUrl, KeyAndCertificate tls) throws IOException {
     this.dir = dir;
-    this.server = HttpServer.create(new InetSocketAddress(port), 0);
+    if (tls == null) {
+      this.server = HttpServer.create(new InetSocketAddress(port), 0);
+    } else {
+      HttpsServer https = HttpsServer.create(new InetSocketAddress(port), 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.presenting(tls, List.of())));
+      this.server = https;
+    }
     server.createContext("/images/", this::serve);
     server.setExecutor(Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "image-server");
@@ -36,7 +53,14 @@ public final class ImageServer implements AutoCloseable {
       return thread;
     }));
     server.start();
-    this.baseUrl = baseUrl != null ? baseUrl : "http://127.0.0.1:" + server.getAddress().getPort();
+    this.baseUrl = baseUrl != null ? baseUrl
+        : (tls == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The image endpoint as the settings say: port, base URL, HTTP or HTTPS. */
+  public static ImageServer start(ProvisioningSettings settings) throws IOException {
+    return new ImageServer(settings.bfbDir(), settings.imageServerPort(), settings.imageBaseUrl(),
+        ImageServerTls.identity(settings.imageTls(), settings.imageBaseUrl()));
   }
 
   /** The URL a BMC pulls this BFB with this DPU's bf.cfg from. */

@@ -17,6 +17,9 @@ import io.dpf.api.thirdparty.maintenance.v1alpha1.NodeMaintenanceStatus;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.dpf.provisioning.ManagerFixture;
+import io.dpf.provisioning.ProvisioningSettings;
+import io.dpf.provisioning.dpu.install.BmcAccess;
+import io.dpf.provisioning.dpu.install.ImageTransfer;
 import io.dpf.provisioning.bfb.BfbFileServer;
 import io.dpf.provisioning.dpuset.DpuSets;
 import io.dpf.api.provisioning.v1alpha1.BFBReference;
@@ -287,6 +290,38 @@ class DpuProvisioningIT {
   }
 
   @Test
+  @Order(10)
+  void aDpuIsInstalledThroughABmcSessionPullingItsImageOverHttps() throws Exception {
+    CertificateAuthority imageCa = CertificateAuthority.create("image-server-ca");
+    Path imageTls = Files.createTempDirectory("image-server-tls");
+    imageCa.issueServer("dpf-image-server", List.of("localhost"), List.of("127.0.0.1"))
+        .writeTo(imageTls.resolve("tls.crt"), imageTls.resolve("tls.key"));
+    manager.kill();
+    manager = ManagerFixture.start(cluster, settings().withImageTls(ProvisioningSettings.ImageTls.fromSecret(imageTls)));
+    try (BlueFieldBmcSimulator sessionBmc = BlueFieldBmcSimulator.start(bmcCa, "session-password")) {
+      sessionBmc.requireSessions(true);
+      sessionBmc.trustImageServer(imageCa.certificate());
+      ProvisioningWorld.bmcCredentials(client, NS, "session-credentials", BlueFieldBmcSimulator.USER, "session-password",
+          bmcCa.certificatePem(), Map.of(BmcAccess.AUTH_METHOD, "session"));
+      ProvisioningWorld.flavor(client, NS, "session-flavor");
+      client.resource(ProvisioningWorld.redfishDpu(NS, "worker-2", "0000-8b-00", "doca-2.9", "session-flavor",
+          sessionBmc.port(), "session-credentials")).create();
+
+      dpus.awaitPhase("worker-2-0000-8b-00", DPUPhase.DPU_CLUSTER_CONFIG);
+      assertThat(sessionBmc.transfers()).containsExactly("SimpleUpdate HTTPS");
+      assertThat(sessionBmc.pushedImages()).containsExactly(DpuObserver.sha256Of(bfbDir, "dpf-provisioning-doca-2.9.bfb",
+          "worker-2-0000-8b-00.cfg"));
+      assertThat(sessionBmc.resets()).containsExactly("GracefulRestart");
+      assertThat(sessionBmc.sessionLogins()).isPositive();
+      assertThat(sessionBmc.basicAuthenticatedRequests()).isZero();
+      assertThat(sessionBmc.openSessions()).as("sessions left open after the install").isZero();
+
+      cluster.addNode("worker-2-0000-8b-00", Map.of());
+      dpus.awaitPhase("worker-2-0000-8b-00", DPUPhase.READY);
+    }
+  }
+
+  @Test
   @Order(9)
   void aDrainWaitsForTheNodeMaintenanceAndEndsItWhenTheDpuIsReady() {
     DPU dpu = ProvisioningWorld.redfishDpu(NS, "worker-2", "0000-9b-00", "doca-2.9", "rshim-flavor",
@@ -326,5 +361,25 @@ class DpuProvisioningIT {
 
   static NodeMaintenance maintenance(String node) {
     return client.resources(NodeMaintenance.class).inNamespace(NS).withName(node).get();
+  }
+
+  @Test
+  @Order(11)
+  void aDpuThatAsksForAPushIsInstalledThroughHttpPushUri() throws Exception {
+    ProvisioningWorld.flavor(client, NS, "push-flavor");
+    DPU dpu = ProvisioningWorld.redfishDpu(NS, "worker-2", "0000-8c-00", "doca-2.9", "push-flavor", bmc.port(),
+        "bmc-credentials");
+    dpu.getMetadata().setAnnotations(Map.of(ImageTransfer.ANNOTATION, "push"));
+    int transfers = bmc.transfers().size();
+    client.resource(dpu).create();
+
+    dpus.awaitPhase("worker-2-0000-8c-00", DPUPhase.DPU_CLUSTER_CONFIG);
+    assertThat(bmc.transfers()).hasSize(transfers + 1).last().isEqualTo("HttpPushUri");
+    assertThat(bmc.pushedImages()).last().isEqualTo(DpuObserver.sha256Of(bfbDir, "dpf-provisioning-doca-2.9.bfb",
+        "worker-2-0000-8c-00.cfg"));
+    assertThat(dpus.dpu("worker-2-0000-8c-00").getStatus().getRedfishTaskId()).startsWith("/redfish/v1/TaskService/Tasks/");
+
+    cluster.addNode("worker-2-0000-8c-00", Map.of());
+    dpus.awaitPhase("worker-2-0000-8c-00", DPUPhase.READY);
   }
 }

@@ -61,9 +61,16 @@ final class ProvisioningWorld {
 
   static void bmcCredentials(KubernetesClient client, String namespace, String name, String user, String password,
       String caPem) {
+    bmcCredentials(client, namespace, name, user, password, caPem, Map.of());
+  }
+
+  /** As above, with more keys such as {@code authMethod: session}. */
+  static void bmcCredentials(KubernetesClient client, String namespace, String name, String user, String password,
+      String caPem, Map<String, String> more) {
+    Map<String, String> data = new java.util.HashMap<>(more);
+    data.putAll(Map.of(BmcAccess.USERNAME, user, BmcAccess.PASSWORD, password, BmcAccess.CA, caPem));
     client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
-        .withNamespace(namespace).endMetadata()
-        .withStringData(Map.of(BmcAccess.USERNAME, user, BmcAccess.PASSWORD, password, BmcAccess.CA, caPem)).build())
+        .withNamespace(namespace).endMetadata().withStringData(data).build())
         .serverSideApply();
   }
 

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,14 +30,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SIMULATOR of a BlueField BMC's Redfish service, standing in for hardware in tests. Serves, over
- * HTTPS on loopback with Basic auth, the DMTF shapes the install path uses: UpdateService with
- * SimpleUpdate (it really pulls the ImageURI over HTTP and keeps the SHA-256 of what it got), a Task
- * per update ("Transfer is N%"), Systems/Bluefield with BootProgress.OemLastState, and
+ * HTTPS on loopback with Basic auth or sessions ({@link SimulatedSessionService}), the DMTF shapes the
+ * install path uses: UpdateService with SimpleUpdate (it really pulls the ImageURI over HTTP or HTTPS
+ * and keeps the SHA-256 of what it got) and HttpPushUri (it reads the pushed body the same way), a
+ * Task per update ("Transfer is N%"), Systems/Bluefield with BootProgress.OemLastState, and
  * ComputerSystem.Reset. Faults can be injected: HTTP errors, a failing task, a busy BMC.
  */
 public final class BlueFieldBmcSimulator implements AutoCloseable {
 
   public static final String USER = "root";
+  /** Where bmcweb puts HttpPushUri. */
+  public static final String PUSH_URI = "/redfish/v1/UpdateService/update";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpsServer server;
@@ -45,7 +49,11 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
   private final AtomicInteger taskIds = new AtomicInteger();
   private final List<String> resets = new CopyOnWriteArrayList<>();
   private final List<String> pushedImageSha256 = new CopyOnWriteArrayList<>();
-  private final HttpClient imageClient = HttpClient.newHttpClient();
+  private final List<String> transfers = new CopyOnWriteArrayList<>();
+  private final SimulatedSessionService sessions;
+  private volatile HttpClient imageClient = HttpClient.newHttpClient();
+  private volatile boolean offerSimpleUpdate = true;
+  private volatile boolean offerHttpPush = true;
   private volatile String bootState = "OsIsRunning";
   private volatile int failNextRequestsWith;
   private volatile int failNextRequestsCount;
@@ -58,6 +66,7 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
     this.password = password;
     this.ip = ip;
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(ip), port), 0);
+    this.sessions = new SimulatedSessionService(USER, password);
     server.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.presenting(identity, List.of())));
     server.createContext("/redfish/v1", this::handle);
     server.setExecutor(Executors.newCachedThreadPool());
@@ -116,10 +125,59 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
     busy = value;
   }
 
+  /** How each image arrived, in order: "SimpleUpdate HTTP", "SimpleUpdate HTTPS" or "HttpPushUri". */
+  public List<String> transfers() {
+    return List.copyOf(transfers);
+  }
+
+  /** The CA of an HTTPS image server, which a real BMC would have in its truststore. */
+  public void trustImageServer(X509Certificate ca) {
+    imageClient = HttpClient.newBuilder().sslContext(TlsContexts.trusting(List.of(ca))).build();
+  }
+
+  public void offerSimpleUpdate(boolean offered) {
+    offerSimpleUpdate = offered;
+  }
+
+  public void offerHttpPush(boolean offered) {
+    offerHttpPush = offered;
+  }
+
+  /** Only sessions authenticate, as on a bmcweb whose AuthMethods has BasicAuth off. */
+  public void requireSessions(boolean required) {
+    sessions.allowBasic(!required);
+  }
+
+  public int sessionLogins() {
+    return sessions.logins();
+  }
+
+  public int openSessions() {
+    return sessions.openSessions();
+  }
+
+  public int basicAuthenticatedRequests() {
+    return sessions.basicRequests();
+  }
+
+  public void expireSessions() {
+    sessions.expireAll();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!authorized(exchange)) {
-        reply(exchange, 401, error("Base.1.8.NoValidSession", "Invalid credentials"));
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      if (method.equals("POST") && path.equals(RedfishClient.SESSIONS)) {
+        login(exchange);
+        return;
+      }
+      SimulatedSessionService.Caller caller = sessions.authenticate(
+          exchange.getRequestHeaders().getFirst(RedfishConnection.TOKEN_HEADER),
+          exchange.getRequestHeaders().getFirst("Authorization"), expectedBasic());
+      if (!caller.authenticated()) {
+        reply(exchange, 401, error("Base.1.8.NoValidSession",
+            "There is no valid session established with the implementation."));
         return;
       }
       if (failNextRequestsCount > 0) {
@@ -127,14 +185,14 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
         reply(exchange, failNextRequestsWith, error("Base.1.8.InternalError", "simulated BMC fault"));
         return;
       }
-      String path = exchange.getRequestURI().getPath();
-      String method = exchange.getRequestMethod();
-      if (method.equals("GET") && path.equals("/redfish/v1/UpdateService")) {
-        reply(exchange, 200, Map.of("@odata.id", path, "Id", "UpdateService", "Status", Map.of("State", "Enabled"),
-            "Actions", Map.of("#UpdateService.SimpleUpdate", Map.of("target", RedfishClient.SIMPLE_UPDATE,
-                "TransferProtocol@Redfish.AllowableValues", List.of("HTTP", "HTTPS", "SCP")))));
-      } else if (method.equals("POST") && path.equals(RedfishClient.SIMPLE_UPDATE)) {
+      if (path.startsWith(SimulatedSessionService.SERVICE)) {
+        sessionService(exchange, method, path);
+      } else if (method.equals("GET") && path.equals("/redfish/v1/UpdateService")) {
+        reply(exchange, 200, updateService(path));
+      } else if (method.equals("POST") && path.equals(RedfishClient.SIMPLE_UPDATE) && offerSimpleUpdate) {
         simpleUpdate(exchange);
+      } else if (method.equals("POST") && path.equals(PUSH_URI) && offerHttpPush) {
+        push(exchange);
       } else if (method.equals("GET") && path.startsWith("/redfish/v1/TaskService/Tasks/") && tasks.containsKey(path)) {
         reply(exchange, 200, tasks.get(path));
       } else if (method.equals("GET") && path.equals(RedfishClient.SYSTEM)) {
@@ -149,6 +207,79 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
     }
   }
 
+  private void login(HttpExchange exchange) throws IOException {
+    JsonNode body = JSON.readTree(exchange.getRequestBody());
+    if (!body.hasNonNull("UserName") || !body.hasNonNull("Password")) {
+      reply(exchange, 400, error("Base.1.8.PropertyMissing", "UserName and Password are required"));
+      return;
+    }
+    Map<String, Object> session = sessions.login(body);
+    if (session == null) {
+      reply(exchange, 401, error("Base.1.8.ResourceAtUriUnauthorized", "While accessing the resource at "
+          + RedfishClient.SESSIONS + ", the service received an authorization error unauthorized."));
+      return;
+    }
+    String path = (String) session.get("@odata.id");
+    exchange.getResponseHeaders().add(RedfishConnection.TOKEN_HEADER, sessions.tokenOf(path));
+    exchange.getResponseHeaders().add("Location", path);
+    reply(exchange, 201, session);
+  }
+
+  private void sessionService(HttpExchange exchange, String method, String path) throws IOException {
+    if (method.equals("GET") && path.equals(SimulatedSessionService.SERVICE)) {
+      reply(exchange, 200, sessions.service());
+    } else if (method.equals("GET") && path.equals(RedfishClient.SESSIONS)) {
+      reply(exchange, 200, sessions.collection());
+    } else if (method.equals("GET") && sessions.exists(path)) {
+      reply(exchange, 200, sessions.session(path));
+    } else if (method.equals("DELETE") && sessions.logout(path)) {
+      reply(exchange, 204, null);
+    } else {
+      reply(exchange, 404, error("Base.1.8.ResourceMissingAtURI", path + " not found"));
+    }
+  }
+
+  private Map<String, Object> updateService(String path) {
+    Map<String, Object> service = new java.util.HashMap<>(Map.of("@odata.id", path,
+        "@odata.type", "#UpdateService.v1_11_0.UpdateService", "Id", "UpdateService",
+        "Status", Map.of("State", "Enabled"), "Actions", Map.of()));
+    if (offerSimpleUpdate) {
+      service.put("Actions", Map.of("#UpdateService.SimpleUpdate", Map.of("target", RedfishClient.SIMPLE_UPDATE,
+          "TransferProtocol@Redfish.AllowableValues", List.of("HTTP", "HTTPS", "SCP"))));
+    }
+    if (offerHttpPush) {
+      service.put("HttpPushUri", PUSH_URI);
+    }
+    return service;
+  }
+
+  /** HttpPushUri: the request body is the image, as NVIDIA documents it (application/octet-stream). */
+  private void push(HttpExchange exchange) throws IOException {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (!"application/octet-stream".equals(type)) {
+      reply(exchange, 415, error("Base.1.8.UnsupportedMediaType", "HttpPushUri takes application/octet-stream, not "
+          + type));
+      return;
+    }
+    if (inProgress()) {
+      reply(exchange, 400, error("Update.1.0.UpdateInProgress", "An update is in progress"));
+      return;
+    }
+    Map<String, Object> task = newTask();
+    transfers.add("HttpPushUri");
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    try (InputStream in = exchange.getRequestBody()) {
+      pushedImageSha256.add(receive(in, length == null ? -1 : Long.parseLong(length), task));
+    } catch (Exception e) {
+      tasks.remove((String) task.get("@odata.id"));
+      reply(exchange, 400, error("Base.1.8.GeneralError", "image upload broke off: " + e.getMessage()));
+      return;
+    }
+    complete(task);
+    exchange.getResponseHeaders().add("Location", (String) task.get("@odata.id"));
+    reply(exchange, 202, task);
+  }
+
   private void simpleUpdate(HttpExchange exchange) throws IOException {
     JsonNode body = JSON.readTree(exchange.getRequestBody());
     String target = body.path("Targets").path(0).asText();
@@ -156,22 +287,38 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
       reply(exchange, 400, error("Base.1.8.ActionParameterMissing", "ImageURI and Targets DPU_OS are required"));
       return;
     }
-    boolean inProgress = busy || tasks.values().stream().anyMatch(t -> "Running".equals(t.get("TaskState")));
-    if (inProgress) {
+    String protocol = body.path("TransferProtocol").asText();
+    String scheme = URI.create(body.path("ImageURI").asText()).getScheme();
+    if (!List.of("HTTP", "HTTPS").contains(protocol) || !protocol.equalsIgnoreCase(scheme)) {
+      reply(exchange, 400, error("Base.1.8.ActionParameterValueFormatError", "TransferProtocol " + protocol
+          + " does not fit ImageURI scheme " + scheme));
+      return;
+    }
+    if (inProgress()) {
       reply(exchange, 400, error("Update.1.0.UpdateInProgress", "An update is in progress"));
       return;
     }
+    Map<String, Object> task = newTask();
+    transfers.add("SimpleUpdate " + protocol);
+    Thread puller = new Thread(() -> pull(body.path("ImageURI").asText(), task), "bmc-simulator-pull");
+    puller.setDaemon(true);
+    puller.start();
+    exchange.getResponseHeaders().add("Location", (String) task.get("@odata.id"));
+    reply(exchange, 202, task);
+  }
+
+  private boolean inProgress() {
+    return busy || tasks.values().stream().anyMatch(t -> "Running".equals(t.get("TaskState")));
+  }
+
+  private Map<String, Object> newTask() {
     String id = String.valueOf(taskIds.incrementAndGet());
     String taskPath = "/redfish/v1/TaskService/Tasks/" + id;
     Map<String, Object> task = new ConcurrentHashMap<>(Map.of("@odata.id", taskPath, "Id", id, "TaskState", "Running",
         "TaskStatus", "OK", "PercentComplete", 0, "Messages", List.of()));
     tasks.put(taskPath, task);
     bootState = "OsIsNotRunning";
-    Thread puller = new Thread(() -> pull(body.path("ImageURI").asText(), task), "bmc-simulator-pull");
-    puller.setDaemon(true);
-    puller.start();
-    exchange.getResponseHeaders().add("Location", taskPath);
-    reply(exchange, 202, task);
+    return task;
   }
 
   /** Pulls the image like the BMC does, reporting transfer progress in the Task. */
@@ -186,23 +333,10 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
         throw new IOException("image server answered HTTP " + response.statusCode());
       }
       long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      long read = 0;
       try (InputStream in = response.body()) {
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          sha.update(buffer, 0, n);
-          read += n;
-          int percent = total > 0 ? (int) (read * 100 / total) : 0;
-          task.put("PercentComplete", percent);
-          task.put("Messages", List.of(Map.of("Message", "Transfer is " + percent + "%")));
-        }
+        pushedImageSha256.add(receive(in, total, task));
       }
-      pushedImageSha256.add(HexFormat.of().formatHex(sha.digest()));
-      task.put("Messages", List.of(Map.of("Message", "Transfer is 100%"), Map.of("Message", "Task completed OK")));
-      task.put("PercentComplete", 100);
-      task.put("TaskState", "Completed");
-      bootState = "OsIsRunning";
+      complete(task);
     } catch (Exception e) {
       task.put("TaskState", "Exception");
       task.put("TaskStatus", "Critical");
@@ -210,9 +344,33 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
     }
   }
 
-  private boolean authorized(HttpExchange exchange) {
-    String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+  /** Reads an image to its end as a BMC writes it to rshim: SHA-256 of every byte, progress in the Task. */
+  private static String receive(InputStream in, long total, Map<String, Object> task) throws Exception {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    byte[] buffer = new byte[64 * 1024];
+    long read = 0;
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      sha.update(buffer, 0, n);
+      read += n;
+      int percent = total > 0 ? (int) (read * 100 / total) : 0;
+      task.put("PercentComplete", percent);
+      task.put("Messages", List.of(Map.of("Message", "Transfer is " + percent + "%")));
+    }
+    if (total >= 0 && read != total) {
+      throw new java.io.IOException("image ended after " + read + " of " + total + " bytes");
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private void complete(Map<String, Object> task) {
+    task.put("Messages", List.of(Map.of("Message", "Transfer is 100%"), Map.of("Message", "Task completed OK")));
+    task.put("PercentComplete", 100);
+    task.put("TaskState", "Completed");
+    bootState = "OsIsRunning";
+  }
+
+  private String expectedBasic() {
+    return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static Map<String, Object> error(String messageId, String message) {
