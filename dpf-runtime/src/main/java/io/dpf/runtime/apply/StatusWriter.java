@@ -37,7 +37,10 @@ public final class StatusWriter {
     }
   };
 
-  private record Written(String observedResourceVersion, JsonNode status) {}
+  private record Written(String observedResourceVersion, JsonNode status, long atNanos) {}
+
+  /** How long a cache may lag our own write before we stop waiting for it (a write that changed nothing). */
+  private static final long CATCH_UP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
   public StatusWriter(ServerSideApply apply, KubernetesSerialization json) {
     this.apply = apply;
@@ -71,7 +74,7 @@ public final class StatusWriter {
         .patch(apply.patchContext(), json.asJson(body(observed, desired)));
     synchronized (lastWrites) {
       lastWrites.put(observed.getMetadata().getUid(),
-          new Written(observed.getMetadata().getResourceVersion(), desired));
+          new Written(observed.getMetadata().getResourceVersion(), desired, System.nanoTime()));
     }
     return true;
   }
@@ -83,6 +86,21 @@ public final class StatusWriter {
     ObjectNode copy = object.deepCopy();
     copy.remove(fields);
     return copy;
+  }
+
+  /**
+   * True when this writer wrote the object's status from this very version: the object comes from a
+   * cache that has not yet caught up with that write. Acting on it repeats work the write already
+   * recorded as done (a phase machine would run a finished phase again), so a reconciler can wait for
+   * the watch event of its own write instead.
+   */
+  public boolean behindOwnWrite(HasMetadata observed) {
+    Written last;
+    synchronized (lastWrites) {
+      last = lastWrites.get(observed.getMetadata().getUid());
+    }
+    return last != null && java.util.Objects.equals(last.observedResourceVersion(), observed.getMetadata().getResourceVersion())
+        && System.nanoTime() - last.atNanos() < CATCH_UP_NANOS;
   }
 
   private boolean alreadyWritten(HasMetadata observed, JsonNode desired) {

@@ -36,6 +36,7 @@ public final class DpuReconciler implements Reconciler<DPU> {
       ConditionTypes.DPU.BFB_READY, ConditionTypes.DPU.OS_INSTALLED, ConditionTypes.DPU.REBOOTED, ConditionTypes.READY);
   /** Status fields the rshim host agent writes; this controller reads them and never writes them. */
   static final Set<String> AGENT_FIELDS = Set.of("hostAgent");
+  private static final java.time.Duration STALE_RECHECK = java.time.Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(DpuReconciler.class);
 
   private final KubernetesClient client;
@@ -59,6 +60,11 @@ public final class DpuReconciler implements Reconciler<DPU> {
 
   @Override
   public Result reconcile(DPU dpu) throws Exception {
+    if (statusWriter.behindOwnWrite(dpu)) {
+      // The event of our own last status write is on its way; this older copy would run the phase
+      // that write already finished (a second push). The requeue is only a safety net.
+      return Result.requeueAfter(STALE_RECHECK);
+    }
     DPUStatus status = dpu.getStatus() == null ? new DPUStatus() : client.getKubernetesSerialization().clone(dpu.getStatus());
     if (status.getPhase() == null) {
       status.setPhase(DPUPhase.INITIALIZING);

@@ -4,6 +4,7 @@ import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.conditions.KindReasons;
 import io.dpf.api.conditions.Reasons;
 import io.dpf.api.provisioning.v1alpha1.HostAgentReport;
+import io.dpf.api.provisioning.v1alpha1.HostAgentState;
 import io.dpf.provisioning.dpu.PhaseContext;
 import io.dpf.provisioning.dpu.PhaseFailure;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -32,6 +33,12 @@ public final class HostAgentInstaller implements OsInstaller {
     String node = context.dpu().getSpec().getNodeName();
     Pod pod = context.client().pods().inNamespace(settings.namespace()).withName(podName).get();
     if (pod == null) {
+      HostAgentReport last = context.dpu().getStatus() == null ? null : context.dpu().getStatus().getHostAgent();
+      if (last != null && last.getState() == HostAgentState.SUCCEEDED) {
+        // Pods are removed once their outcome is read: a Succeeded report without a pod is this
+        // install, finished. (A retry follows a Failed or unfinished report, never a Succeeded one.)
+        return true;
+      }
       context.client().resource(HostAgentPod.render(context.dpu(), settings, image.url())).create();
       context.waiting(ConditionTypes.DPU.OS_INSTALLED, Reasons.PENDING, "host agent pod " + settings.namespace() + "/"
           + podName + " created on node " + node);
