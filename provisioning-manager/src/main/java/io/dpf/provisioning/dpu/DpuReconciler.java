@@ -12,6 +12,7 @@ import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
+import io.dpf.runtime.events.EventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public final class DpuReconciler implements Reconciler<DPU> {
   private final Map<DPUPhase, PhaseHandler> handlers;
   private final DpuClusterAccess clusters;
   private final StatusWriter statusWriter;
+  private final DpuPhaseEvents events;
   private final Clock clock;
 
   public DpuReconciler(KubernetesClient client, ProvisioningSettings settings, List<PhaseHandler> handlers,
@@ -50,6 +52,7 @@ public final class DpuReconciler implements Reconciler<DPU> {
     this.clusters = clusters;
     this.clock = clock;
     this.statusWriter = new StatusWriter(new ServerSideApply(client, FIELD_MANAGER), client.getKubernetesSerialization());
+    this.events = new DpuPhaseEvents(new EventRecorder(client, FIELD_MANAGER, clock));
   }
 
   @Override
@@ -80,6 +83,10 @@ public final class DpuReconciler implements Reconciler<DPU> {
     }
     context.summarizeReady();
     statusWriter.update(dpu, status);
+    // After the write: when it fails the reconcile runs again, and the Event must not be recorded twice.
+    if (status.getPhase() != phase) {
+      events.transition(dpu, phase, status);
+    }
     // After the status: the annotation's watch event then finds Error in the cache, so the failed
     // phase is not re-run at once from a cache that still shows it.
     if (failed != null) {
@@ -106,6 +113,7 @@ public final class DpuReconciler implements Reconciler<DPU> {
       context.status().setPreviousPhase(context.status().getPhase());
       context.status().setPhase(DPUPhase.DELETING);
       statusWriter.update(context.dpu(), context.status());
+      events.transition(context.dpu(), context.status().getPreviousPhase(), context.status());
     }
     NodeEffects.release(context, context.dpu().getSpec().getNodeEffect());
     if (context.dpu().getSpec().getCluster() != null && context.dpu().getSpec().getCluster().getName() != null) {
