@@ -19,6 +19,7 @@ import io.dpf.api.provisioning.v1alpha1.InstallInterface;
 import io.dpf.provisioning.dpu.DpuClusterAccess;
 import io.dpf.provisioning.dpucluster.DpuClusterReconciler;
 import io.dpf.provisioning.dpucluster.join.JoinCredentials;
+import io.dpf.provisioning.dpu.DpuPhaseMetrics;
 import io.dpf.provisioning.dpu.DpuReconciler;
 import io.dpf.provisioning.dpu.ImageServer;
 import io.dpf.provisioning.dpu.Installers;
@@ -47,6 +48,7 @@ import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.runtime.controller.Scope;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -113,16 +115,19 @@ public final class ProvisioningModule extends AbstractModule {
   }
 
   @ProvidesIntoSet
-  Controller<?> dpuController(KubernetesClient client, Installers installers, ImageServer images, ClusterClients clients) {
+  Controller<?> dpuController(KubernetesClient client, Installers installers, ImageServer images, ClusterClients clients,
+      MeterRegistry registry) {
     DpuClusterAccess clusters = new DpuClusterAccess(clients);
     List<PhaseHandler> phases = List.of(new Initializing(), new NodeEffectPhase(), new Pending(),
         new OsInstalling(installers, images, clusters, new JoinCredentials(Clock.systemUTC())),
         new Rebooting(installers), new DpuClusterConfig(clusters),
         new ReadyPhase(clusters), new ErrorPhase());
-    return Controller.builder("dpu", client, DPU.class,
+    Controller<DPU> controller = Controller.builder("dpu", client, DPU.class,
             new DpuReconciler(client, settings, phases, clusters, installers, Clock.systemUTC()))
         .scope(Scope.allNamespaces())
         .build();
+    DpuPhaseMetrics.bindTo(registry, controller);
+    return controller;
   }
 
   @ProvidesIntoSet
@@ -134,7 +139,8 @@ public final class ProvisioningModule extends AbstractModule {
   }
 
   @ProvidesIntoSet
-  Controller<?> bfbController(KubernetesClient client, BfbDownloads downloads) {
+  Controller<?> bfbController(KubernetesClient client, BfbDownloads downloads, MeterRegistry registry) {
+    downloads.bindTo(registry);
     return Controller.builder("bfb", client, BFB.class, new BfbReconciler(client, settings, downloads, Clock.systemUTC()))
         .scope(Scope.allNamespaces())
         // A BFB waiting to be deleted is released when its last user goes.

@@ -14,6 +14,11 @@ import io.dpf.testkit.WriteCounter;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,6 +94,16 @@ public final class ManagerFixture implements AutoCloseable {
 
   public Manager manager() {
     return manager;
+  }
+
+  /** What a Prometheus scrape of this manager's /metrics endpoint reads now. */
+  public MetricsText scrapeMetrics() throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + manager.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("/metrics answered HTTP " + response.statusCode());
+    }
+    return new MetricsText(response.body());
   }
 
   /** As a crash would: downloads stop mid-stream, nothing is cleaned up. */

@@ -28,7 +28,11 @@ import java.util.Optional;
  *
  * <p>The partial file survives a manager restart: the next attempt asks for the rest with
  * {@code Range: bytes=<size>-} and {@code If-Range} (the ETag or Last-Modified seen before, kept in
- * a small side file), and starts over when the server answers with the whole file instead.
+ * a small side file), and starts over when the server answers with the whole file instead. A
+ * connection cut mid-transfer keeps what arrived, so the retry resumes from there.
+ *
+ * <p>Before writing, the advertised length is checked against the volume's usable space: a BFB that
+ * cannot fit fails at once with both figures, instead of filling the volume its neighbours share.
  */
 public final class BfbDownloader {
 
@@ -68,6 +72,7 @@ public final class BfbDownloader {
         }
         long offset = resumed ? resumeFrom : 0;
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        ensureSpace(url, partial, offset, length);
         progress.total(length < 0 ? -1 : offset + length);
         rememberValidator(partial, response);
         MessageDigest digest = checksum.map(Checksum::newDigest).orElse(null);
@@ -88,6 +93,26 @@ public final class BfbDownloader {
         throw new InterruptedException("download of " + url + " stopped");
       }
       throw classify(url, e);
+    }
+  }
+
+  /**
+   * Fails when the volume cannot take the rest of the file: the advertised length, less what the
+   * partial file already holds (a resume only appends; a restart from 0 truncates and reuses it).
+   * Without a Content-Length nothing can be said in advance; ENOSPC is still reported as disk full.
+   */
+  private static void ensureSpace(URI url, Path partial, long offset, long length) throws IOException, DownloadFailure {
+    if (length < 0) {
+      return;
+    }
+    long held = Files.exists(partial) ? Files.size(partial) : 0;
+    long needed = offset + length - held;
+    Path volume = partial.toAbsolutePath().getParent();
+    long usable = Files.getFileStore(volume).getUsableSpace();
+    if (needed > usable) {
+      throw new DownloadFailure(Cause.DISK_FULL, "disk full: " + url + " needs " + needed + " more bytes (Content-Length "
+          + length + ", " + held + " already downloaded) but the BFB volume " + volume + " has " + usable
+          + " bytes usable", null);
     }
   }
 
@@ -143,7 +168,7 @@ public final class BfbDownloader {
       long written = offset;
       progress.bytes(written);
       int read;
-      while ((read = body.read(buffer)) >= 0) {
+      while ((read = read(body, buffer, written, progress.total())) >= 0) {
         if (Thread.currentThread().isInterrupted() || progress.stopped()) {
           throw new InterruptedException("download stopped");
         }
@@ -155,11 +180,39 @@ public final class BfbDownloader {
           digest.update(buffer, 0, read);
         }
         written += read;
-        progress.bytes(written);
+        progress.advance(read);
       }
       if (progress.total() > 0 && written != progress.total()) {
-        throw new IOException("connection closed after " + written + " of " + progress.total() + " bytes");
+        throw new ConnectionCut(written, progress.total(), null);
       }
+    }
+  }
+
+  /** A read that fails once the response has begun is the connection lost mid-transfer (a full disk fails a write). */
+  private static int read(InputStream body, byte[] buffer, long written, long total) throws IOException {
+    try {
+      return body.read(buffer);
+    } catch (InterruptedIOException stopped) {
+      throw stopped;
+    } catch (IOException e) {
+      throw new ConnectionCut(written, total, e);
+    }
+  }
+
+  /** The body ended, or broke, before the advertised length: a proxy, a server restart, a network cut. */
+  private static final class ConnectionCut extends IOException {
+    ConnectionCut(long written, long total, IOException cause) {
+      super("connection cut after " + written + (total > 0 ? " of " + total : "") + " bytes"
+          + (cause == null ? "" : " (" + rootMessage(cause) + ")"), cause);
+    }
+
+    // The JDK client's outer exceptions say "closed"; the innermost says what happened ("EOF reached while reading").
+    private static String rootMessage(Throwable e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      return String.valueOf(root.getMessage());
     }
   }
 
@@ -171,6 +224,9 @@ public final class BfbDownloader {
     if (e instanceof ConnectException) {
       return new DownloadFailure(Cause.CONNECTION, "cannot connect to " + url.getHost() + ":" + port(url) + ": "
           + message, e);
+    }
+    if (e instanceof ConnectionCut) {
+      return new DownloadFailure(Cause.CONNECTION_CUT, "downloading " + url + ": " + message, e);
     }
     if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
       return new DownloadFailure(Cause.DISK_FULL, "disk full writing the BFB volume: " + message, e);

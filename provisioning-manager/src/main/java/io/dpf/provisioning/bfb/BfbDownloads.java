@@ -1,5 +1,7 @@
 package io.dpf.provisioning.bfb;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,20 +17,22 @@ import java.util.concurrent.Future;
  * The downloads running in this manager, one per BFB (keyed {@code <ns>/<name>}). Downloads run on
  * their own threads because they take minutes to hours and reconcile workers must stay free. What
  * survives a restart is on disk (the partial file), not here: a new manager simply starts the
- * download again and it resumes.
+ * download again and it resumes. Bytes and outcomes are metered ({@link BfbMetrics}) once the
+ * manager binds its registry.
  */
-public final class BfbDownloads implements AutoCloseable {
+public final class BfbDownloads implements AutoCloseable, MeterBinder {
 
   /** One attempt; {@code failure} is set when it ended badly, {@code finished} when it ended at all. */
   public static final class Attempt {
     final int number;
-    final DownloadProgress progress = new DownloadProgress();
+    final DownloadProgress progress;
     volatile Future<?> future;
     volatile DownloadFailure failure;
     volatile Instant endedAt;
 
-    Attempt(int number) {
+    Attempt(int number, DownloadProgress progress) {
       this.number = number;
+      this.progress = progress;
     }
 
     public int number() {
@@ -54,6 +58,7 @@ public final class BfbDownloads implements AutoCloseable {
 
   private final BfbDownloader downloader;
   private final Clock clock;
+  private final BfbMetrics metrics = new BfbMetrics();
   private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
   private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "bfb-download");
@@ -76,22 +81,30 @@ public final class BfbDownloads implements AutoCloseable {
     if (previous != null && previous.running()) {
       return previous;
     }
-    Attempt attempt = new Attempt(previous == null ? 1 : previous.number + 1);
+    Attempt attempt = new Attempt(previous == null ? 1 : previous.number + 1, new DownloadProgress(metrics::received));
     attempts.put(key, attempt);
     attempt.future = threads.submit(() -> {
+      String outcome = BfbMetrics.SUCCESS;
       try {
         downloader.download(url, partial, destination, checksum, attempt.progress);
       } catch (DownloadFailure failure) {
         attempt.failure = failure;
       } catch (InterruptedException stopped) {
+        outcome = BfbMetrics.STOPPED;
         Thread.currentThread().interrupt();
       } catch (RuntimeException unexpected) {
         attempt.failure = new DownloadFailure(DownloadFailure.Cause.IO, "download failed: " + unexpected, unexpected);
       } finally {
+        metrics.ended(attempt.failure == null ? outcome : BfbMetrics.outcomeOf(attempt.failure.failureCause()));
         attempt.endedAt = clock.instant();
       }
     });
     return attempt;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    metrics.bindTo(registry);
   }
 
   /** Forgets a successful download so a later one (the file was deleted) counts attempts from 1. */

@@ -1,12 +1,23 @@
 package io.dpf.provisioning.bfb;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /** Bytes on disk so far and the expected total (-1 while unknown); read by the reconciler while a download runs. */
 public final class DownloadProgress {
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong total = new AtomicLong(-1);
+  private final LongConsumer received;
   private volatile boolean stopped;
+
+  public DownloadProgress() {
+    this(count -> { });
+  }
+
+  /** @param received told of every chunk fetched in this attempt (not of the bytes a resume starts from) */
+  public DownloadProgress(LongConsumer received) {
+    this.received = received;
+  }
 
   /** Asks the download to stop at its next chunk, keeping the partial file (a belt to interruption's braces). */
   public void stop() {
@@ -25,8 +36,15 @@ public final class DownloadProgress {
     return total.get();
   }
 
+  /** Where the file stands when the transfer starts: 0, or the size of the partial file resumed. */
   void bytes(long value) {
     bytes.set(value);
+  }
+
+  /** {@code count} more bytes were written. */
+  void advance(long count) {
+    bytes.addAndGet(count);
+    received.accept(count);
   }
 
   void total(long value) {

@@ -12,6 +12,7 @@ import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
+import io.dpf.runtime.events.EventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public final class DpuReconciler implements Reconciler<DPU> {
   private final DpuClusterAccess clusters;
   private final Installers installers;
   private final StatusWriter statusWriter;
+  private final DpuPhaseEvents events;
   private final Clock clock;
 
   public DpuReconciler(KubernetesClient client, ProvisioningSettings settings, List<PhaseHandler> handlers,
@@ -56,6 +58,7 @@ public final class DpuReconciler implements Reconciler<DPU> {
     this.installers = installers;
     this.clock = clock;
     this.statusWriter = new StatusWriter(new ServerSideApply(client, FIELD_MANAGER), client.getKubernetesSerialization());
+    this.events = new DpuPhaseEvents(new EventRecorder(client, FIELD_MANAGER, clock));
   }
 
   @Override
@@ -91,6 +94,10 @@ public final class DpuReconciler implements Reconciler<DPU> {
     }
     context.summarizeReady();
     statusWriter.update(dpu, status, AGENT_FIELDS);
+    // After the write: when it fails the reconcile runs again, and the Event must not be recorded twice.
+    if (status.getPhase() != phase) {
+      events.transition(dpu, phase, status);
+    }
     // After the status: the annotation's watch event then finds Error in the cache, so the failed
     // phase is not re-run at once from a cache that still shows it.
     if (failed != null) {
@@ -117,6 +124,7 @@ public final class DpuReconciler implements Reconciler<DPU> {
       context.status().setPreviousPhase(context.status().getPhase());
       context.status().setPhase(DPUPhase.DELETING);
       statusWriter.update(context.dpu(), context.status(), AGENT_FIELDS);
+      events.transition(context.dpu(), context.status().getPreviousPhase(), context.status());
     }
     installers.release(context);
     NodeEffects.release(context, context.dpu().getSpec().getNodeEffect());

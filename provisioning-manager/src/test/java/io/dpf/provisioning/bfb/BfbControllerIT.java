@@ -10,6 +10,7 @@ import io.dpf.api.provisioning.v1alpha1.BFBSpec;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUSpec;
 import io.dpf.provisioning.ManagerFixture;
+import io.dpf.provisioning.MetricsText;
 import io.dpf.testkit.LocalControlPlane;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,6 +31,8 @@ class BfbControllerIT {
   static final String NS = "dpf-provisioning";
   static final long SIZE = 8L * 1024 * 1024;
   static final Duration WAIT = Duration.ofSeconds(90);
+  static final String BYTES = "dpf_provisioning_bfb_downloaded_bytes_total";
+  static final String DOWNLOADS = "dpf_provisioning_bfb_downloads_total";
 
   static LocalControlPlane cluster;
   static KubernetesClient client;
@@ -60,8 +63,11 @@ class BfbControllerIT {
     manager = ManagerFixture.start(cluster, ManagerFixture.fastSettings(bfbDir));
   }
 
+  /** Each test starts with no BFB: one left retrying (a checksum mismatch) would add to the next test's metrics. */
   @AfterEach
-  void stopManager() {
+  void deleteBfbsAndStopManager() {
+    client.resources(BFB.class).inNamespace(NS).delete();
+    await().atMost(WAIT).until(() -> client.resources(BFB.class).inNamespace(NS).list().getItems().isEmpty());
     manager.kill();
   }
 
@@ -79,6 +85,10 @@ class BfbControllerIT {
     awaitPhase("progress", BFBPhase.READY);
     BfbDownloaderTest.assertGenerated(bfbDir.resolve(NS + "-progress.bfb"), SIZE);
     assertThat(bfbOf("progress").getMetadata().getFinalizers()).contains(Finalizers.BFB);
+    MetricsText metrics = manager.scrapeMetrics();
+    assertThat(metrics.valueOf(BYTES, Map.of())).isEqualTo(SIZE);
+    assertThat(metrics.valueOf(DOWNLOADS, Map.of("outcome", "success"))).isEqualTo(1);
+    assertThat(metrics.valueOf(DOWNLOADS, Map.of("outcome", "connection_cut"))).isZero();
   }
 
   @Test
@@ -100,6 +110,60 @@ class BfbControllerIT {
     assertThat(ranges).as("Range headers of the requests").hasSize(2).first().isNull();
     assertThat(Long.parseLong(ranges.get(1).replaceAll("\\D", ""))).isGreaterThanOrEqualTo(kept);
     BfbDownloaderTest.assertGenerated(bfbDir.resolve(NS + "-resume.bfb"), SIZE);
+    // The restarted manager fetched only the rest.
+    assertThat(manager.scrapeMetrics().valueOf(BYTES, Map.of())).isEqualTo(SIZE - kept);
+  }
+
+  @Test
+  void aConnectionCutMidTransferIsAnErrorNamingItAndTheRetryResumesWithARange() throws Exception {
+    // A retry base of 3 s keeps the Error in the status long enough to be read; with 1 s the retry may come first.
+    manager.kill();
+    manager = ManagerFixture.start(cluster, ManagerFixture.fastSettings(bfbDir)
+        .withTimings(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3)));
+    server.cutNextResponse("cut.bfb", 3L * 1024 * 1024);
+    client.resource(bfb("cut", server.url("cut.bfb"), "sha256:" + BfbFileServer.sha256(SIZE))).create();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      BFB cut = bfbOf("cut");
+      assertThat(cut.getStatus()).isNotNull();
+      assertThat(cut.getStatus().getPhase()).isEqualTo(BFBPhase.ERROR);
+      assertThat(cut.getStatus().getMessage()).containsPattern("connection cut after \\d+ of " + SIZE + " bytes")
+          .contains("retrying");
+    });
+    awaitPhase("cut", BFBPhase.READY);
+
+    var ranges = server.requests().stream().filter(r -> r.path().equals("/cut.bfb"))
+        .map(BfbFileServer.Request::range).toList();
+    assertThat(ranges).as("Range headers of the requests").hasSize(2).first().isNull();
+    assertThat(ranges.get(1)).matches("bytes=[1-9][0-9]*-");
+    BfbDownloaderTest.assertGenerated(bfbDir.resolve(NS + "-cut.bfb"), SIZE);
+    MetricsText metrics = manager.scrapeMetrics();
+    assertThat(metrics.valueOf(DOWNLOADS, Map.of("outcome", "connection_cut"))).isEqualTo(1);
+    assertThat(metrics.valueOf(DOWNLOADS, Map.of("outcome", "success"))).isEqualTo(1);
+    assertThat(metrics.valueOf(BYTES, Map.of())).isEqualTo(SIZE);
+  }
+
+  @Test
+  void aBfbLargerThanTheVolumeIsADiskFullErrorNamingBothFiguresUntilItFits() throws Exception {
+    long claimed = Files.getFileStore(bfbDir).getUsableSpace() + (1L << 40);
+    server.claimSize("huge.bfb", claimed);
+    BFB created = client.resource(bfb("huge", server.url("huge.bfb"), null)).create();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      BFB huge = bfbOf("huge");
+      assertThat(huge.getStatus()).isNotNull();
+      assertThat(huge.getStatus().getPhase()).isEqualTo(BFBPhase.ERROR);
+      assertThat(huge.getStatus().getMessage()).startsWith("disk full")
+          .contains("needs " + claimed + " more bytes").containsPattern("has \\d+ bytes usable");
+    });
+    assertThat(bfbDir.resolve(".bfb-" + created.getMetadata().getUid() + ".part")).doesNotExist();
+
+    server.stopClaiming("huge.bfb");
+    awaitPhase("huge", BFBPhase.READY);
+    BfbDownloaderTest.assertGenerated(bfbDir.resolve(NS + "-huge.bfb"), SIZE);
+    MetricsText metrics = manager.scrapeMetrics();
+    assertThat(metrics.valueOf(DOWNLOADS, Map.of("outcome", "disk_full"))).isPositive();
+    assertThat(metrics.valueOf(DOWNLOADS, Map.of("outcome", "success"))).isEqualTo(1);
   }
 
   @Test

@@ -116,6 +116,60 @@ class BfbDownloaderTest {
     assertThat(failure).hasMessageStartingWith("disk full");
   }
 
+  @Test
+  void aConnectionCutMidTransferIsNamedAndTheRetryResumesWhereItStopped() throws Exception {
+    server = BfbFileServer.serving(SIZE);
+    server.cutNextResponse("bf.bfb", 1_000_000);
+    URI url = URI.create(server.url("bf.bfb"));
+    Path partial = dir.resolve(".part");
+    Optional<Checksum> checksum = Checksum.parse("sha256:" + BfbFileServer.sha256(SIZE));
+
+    assertThatThrownBy(() -> downloader.download(url, partial, dir.resolve("bf.bfb"), checksum, new DownloadProgress()))
+        .isInstanceOfSatisfying(DownloadFailure.class, f -> assertThat(f.failureCause()).isEqualTo(Cause.CONNECTION_CUT))
+        .hasMessageMatching("downloading " + url + ": connection cut after \\d+ of " + SIZE + " bytes \\(.*EOF.*\\)");
+    // What arrived before the cut is kept (the JDK client may drop its last buffers when it sees the EOF).
+    long kept = Files.size(partial);
+    assertThat(kept).isPositive().isLessThanOrEqualTo(1_000_000);
+
+    downloader.download(url, partial, dir.resolve("bf.bfb"), checksum, new DownloadProgress());
+
+    assertThat(server.requests()).extracting(BfbFileServer.Request::range).containsExactly(null, "bytes=" + kept + "-");
+    assertGenerated(dir.resolve("bf.bfb"), SIZE);
+  }
+
+  @Test
+  void refusesAFileLargerThanTheVolumeBeforeWritingAByte() throws Exception {
+    server = BfbFileServer.serving(SIZE);
+    long claimed = Files.getFileStore(dir).getUsableSpace() + (1L << 40);
+    server.claimSize("huge.bfb", claimed);
+
+    assertThatThrownBy(() -> downloader.download(URI.create(server.url("huge.bfb")), dir.resolve(".part"),
+        dir.resolve("huge.bfb"), Optional.empty(), new DownloadProgress()))
+        .isInstanceOfSatisfying(DownloadFailure.class, f -> assertThat(f.failureCause()).isEqualTo(Cause.DISK_FULL))
+        .hasMessageStartingWith("disk full")
+        .hasMessageContaining("needs " + claimed + " more bytes")
+        .hasMessageMatching("(?s).* has \\d+ bytes usable");
+    assertThat(dir.resolve(".part")).doesNotExist();
+  }
+
+  @Test
+  void countsWhatThePartialFileAlreadyHoldsTowardsTheSpaceNeeded() throws Exception {
+    server = BfbFileServer.serving(SIZE);
+    Path partial = dir.resolve(".part");
+    long held = 1L << 30;
+    // Sparse: a partial file that counts 1 GiB and occupies (almost) nothing.
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(partial.toFile(), "rw")) {
+      file.setLength(held);
+    }
+    // Fits only because the partial file's bytes are reused (with half of them as margin for other builds' writes).
+    long claimed = Files.getFileStore(dir).getUsableSpace() + held / 2;
+    server.claimSize("big.bfb", claimed);
+
+    assertThatThrownBy(() -> downloader.download(URI.create(server.url("big.bfb")), partial, dir.resolve("big.bfb"),
+        Optional.empty(), new DownloadProgress()))
+        .isInstanceOfSatisfying(DownloadFailure.class, f -> assertThat(f.failureCause()).isEqualTo(Cause.CONNECTION_CUT));
+  }
+
   static void assertGenerated(Path file, long size) throws Exception {
     assertThat(Files.size(file)).isEqualTo(size);
     byte[] content = Files.readAllBytes(file);

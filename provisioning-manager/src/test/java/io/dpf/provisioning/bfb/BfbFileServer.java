@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
  * is published on. Files are generated, not stored: byte {@code i} of a file is a function of
  * {@code i}, so gigabytes cost no disk and any range can be served. Supports Range/If-Range with an
  * ETag like nginx, an optional bandwidth limit (to stop a download half way) and recorded requests.
+ * Faults: 404 for a file, a connection dropped mid-body, a size advertised but never sent.
  */
 public final class BfbFileServer implements AutoCloseable {
 
@@ -28,6 +31,8 @@ public final class BfbFileServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile long bytesPerSecond = Long.MAX_VALUE;
   private final java.util.Set<String> missing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<String, Long> cutAfter = new ConcurrentHashMap<>();
+  private final Map<String, Long> claimedSize = new ConcurrentHashMap<>();
 
   private BfbFileServer(long size) throws IOException {
     this.size = size;
@@ -57,6 +62,25 @@ public final class BfbFileServer implements AutoCloseable {
 
   public void publish(String fileName) {
     missing.remove("/" + fileName);
+  }
+
+  /** The next response for this file drops the connection after {@code bytes} bytes of its body, as a broken link would. */
+  public void cutNextResponse(String fileName, long bytes) {
+    cutAfter.put("/" + fileName, bytes);
+  }
+
+  /**
+   * Until {@link #stopClaiming}: responses for this file announce {@code size} bytes (Content-Length,
+   * ETag) and drop the connection before the body. It stands in for a file too large for the test's
+   * volume; sending nothing means a client that does not check first fails on the cut, and cannot
+   * fill the disk other builds share.
+   */
+  public void claimSize(String fileName, long size) {
+    claimedSize.put("/" + fileName, size);
+  }
+
+  public void stopClaiming(String fileName) {
+    claimedSize.remove("/" + fileName);
   }
 
   public List<Request> requests() {
@@ -106,6 +130,9 @@ public final class BfbFileServer implements AutoCloseable {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
+      Long claimed = claimedSize.get(path);
+      long size = claimed != null ? claimed : this.size;
+      Long cut = claimed != null ? Long.valueOf(0) : cutAfter.remove(path);
       String etag = "\"generated-" + size + "\"";
       exchange.getResponseHeaders().add("ETag", etag);
       exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
@@ -118,18 +145,31 @@ public final class BfbFileServer implements AutoCloseable {
       } else {
         exchange.sendResponseHeaders(200, size);
       }
-      send(exchange.getResponseBody(), start);
+      send(exchange.getResponseBody(), start, size, cut == null ? Long.MAX_VALUE : cut);
+    } catch (ConnectionCut cut) {
+      // Out of the handler: the JDK server then closes the socket, after the bytes already flushed.
+      throw cut;
     } catch (IOException clientWentAway) {
       // A download stopped half way is what some tests are about.
     }
   }
 
-  private void send(OutputStream out, long start) throws IOException {
+  private static final class ConnectionCut extends IOException {
+    ConnectionCut(long sent) {
+      super("simulated connection cut after " + sent + " bytes");
+    }
+  }
+
+  private void send(OutputStream out, long start, long size, long cutAfter) throws IOException {
     byte[] buffer = new byte[256 * 1024];
     long began = System.nanoTime();
     long sent = 0;
     for (long offset = start; offset < size; ) {
-      int n = (int) Math.min(Math.min(buffer.length, bytesPerSecond), size - offset);
+      int n = (int) Math.min(Math.min(Math.min(buffer.length, bytesPerSecond), size - offset), cutAfter - sent);
+      if (n == 0) {
+        out.flush();
+        throw new ConnectionCut(sent);
+      }
       fill(buffer, offset, n);
       out.write(buffer, 0, n);
       offset += n;

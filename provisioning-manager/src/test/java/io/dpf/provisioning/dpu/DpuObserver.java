@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUPhase;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -43,6 +44,21 @@ final class DpuObserver implements Watcher<DPU> {
       return Optional.empty();
     }
     return live.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  /** The Events recorded for the DPU of this name as it is now (not for an earlier DPU of the same name). */
+  List<Event> events(String name) {
+    DPU live = dpu(name);
+    if (live == null) {
+      return List.of();
+    }
+    return client.v1().events().inNamespace(namespace).withField("involvedObject.name", name).list().getItems().stream()
+        .filter(e -> live.getMetadata().getUid().equals(e.getInvolvedObject().getUid())).toList();
+  }
+
+  /** "Normal OSInstalling", "Warning Error", ...: type and reason of each of the DPU's Events. */
+  List<String> eventReasons(String name) {
+    return events(name).stream().map(e -> e.getType() + " " + e.getReason()).toList();
   }
 
   void awaitPhase(String name, DPUPhase phase) {

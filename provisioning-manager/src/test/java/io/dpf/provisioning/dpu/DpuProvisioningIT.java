@@ -144,6 +144,18 @@ class DpuProvisioningIT {
     }
     assertThat(dpus.phasesOf("worker-1-0000-4b-00")).containsSubsequence("Node Effect", "Pending", "OS Installing",
         "Rebooting", "DPU Cluster Config", "Ready");
+    // Events are written after the status: the last one may trail the Ready seen above.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(dpus.eventReasons("worker-1-0000-4b-00")).contains(
+        "Normal NodeEffect", "Normal Pending", "Normal OSInstalling", "Normal Rebooting", "Normal DPUClusterConfig",
+        "Normal Ready").allMatch(reason -> reason.startsWith("Normal ")));
+    assertThat(dpus.events("worker-1-0000-4b-00")).anySatisfy(e ->
+        assertThat(e.getMessage()).isEqualTo("Pending -> OS Installing"));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(dpusInPhase("Ready")).isEqualTo(1));
+  }
+
+  /** {@code dpf_provisioning_dpus{phase}} as the manager's /metrics endpoint serves it. */
+  static double dpusInPhase(String phase) throws Exception {
+    return manager.scrapeMetrics().valueOf("dpf_provisioning_dpus", Map.of("phase", phase));
   }
 
   @Test
@@ -168,6 +180,15 @@ class DpuProvisioningIT {
     assertThat(dpus.condition("worker-2-0000-4b-00", ConditionTypes.DPU.OS_INSTALLED)).hasValueSatisfying(c ->
         assertThat(c.getStatus()).isEqualTo("True"));
     assertThat(dpus.dpu("worker-2-0000-4b-00").getMetadata().getAnnotations()).containsKey(RetryRecord.ANNOTATION);
+    assertThat(dpus.events("worker-2-0000-4b-00")).anySatisfy(e -> {
+      assertThat(e.getType()).isEqualTo("Warning");
+      assertThat(e.getReason()).isEqualTo("Error");
+      assertThat(e.getMessage()).startsWith("OS Installing failed (OSInstalled InstallationFailed): attempt 1: ")
+          .contains("HTTP 500").contains("simulated BMC fault");
+    }).anySatisfy(e -> {
+      assertThat(e.getType()).isEqualTo("Normal");
+      assertThat(e.getMessage()).isEqualTo("retrying: Error -> OS Installing");
+    });
     int pushes = bmc.updatesAccepted();
     int resets = bmc.resets().size();
 
@@ -180,6 +201,8 @@ class DpuProvisioningIT {
     assertThat(bmc.resets()).as("resets after the restart").hasSize(resets);
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(dpus.dpu("worker-2-0000-4b-00").getMetadata().getAnnotations()).doesNotContainKey(RetryRecord.ANNOTATION));
+    // Counted by a manager that saw neither DPU arrive: the figures come from what the API holds.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(dpusInPhase("Ready")).isEqualTo(2));
   }
 
   @Test
@@ -205,6 +228,11 @@ class DpuProvisioningIT {
     await().atMost(WAIT).until(() -> client.resources(DPU.class).inNamespace(NS).list().getItems().isEmpty());
     assertThat(client.nodes().withName("worker-1-0000-4b-00").get()).isNull();
     assertThat(bfbDir.resolve("worker-1-0000-4b-00.cfg")).doesNotExist();
+    await().atMost(WAIT).untilAsserted(() -> {
+      for (DPUPhase phase : DPUPhase.values()) {
+        assertThat(dpusInPhase(phase.value())).as(phase.value()).isZero();
+      }
+    });
   }
 
   @Test
