@@ -14,12 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A SIMULATED BlueField behind a host's rshim device, for tests: {@code <root>/rshim<N>/boot} is a
- * named pipe (a character device takes a stream the same way) and {@code misc} a file with the
+ * link to a named pipe (a character device takes a stream the same way) and {@code misc} a file with the
  * device's header. Like the DPU, it resets when a push opens {@code boot} (its log starts over),
  * takes the stream at a limited rate until the writer closes it, then "installs": log lines appear
  * in {@code misc}, ending with {@code Linux up}. Every image it received is kept as a SHA-256.
  */
 public final class SimulatedRshimDpu implements AutoCloseable {
+
+  private static final String PIPE = ".boot-pipe";
 
   private final Path device;
   private final String header;
@@ -37,15 +39,17 @@ public final class SimulatedRshimDpu implements AutoCloseable {
         + "\nDEV_INFO        BlueField-3(Rev 1)\n";
     this.bytesPerSecond = bytesPerSecond;
     Files.createDirectories(device);
-    Process mkfifo = new ProcessBuilder("mkfifo", device.resolve("boot").toString()).inheritIO().start();
+    // The DPU reads the pipe by a name of its own; boot links to it, so occupy() can swap boot alone.
+    Process mkfifo = new ProcessBuilder("mkfifo", device.resolve(PIPE).toString()).inheritIO().start();
     try {
       if (mkfifo.waitFor() != 0) {
-        throw new IOException("mkfifo " + device.resolve("boot") + " failed");
+        throw new IOException("mkfifo " + device.resolve(PIPE) + " failed");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
+    Files.createSymbolicLink(device.resolve("boot"), device.resolve(PIPE).getFileName());
     Files.writeString(device.resolve("misc"), header, StandardCharsets.UTF_8);
     dpu = new Thread(this::run, "simulated-dpu-" + device.getFileName());
     dpu.setDaemon(true);
@@ -71,7 +75,7 @@ public final class SimulatedRshimDpu implements AutoCloseable {
   private void run() {
     byte[] buffer = new byte[64 * 1024];
     while (!closed) {
-      try (InputStream boot = Files.newInputStream(device.resolve("boot"))) {
+      try (InputStream boot = Files.newInputStream(device.resolve(PIPE))) {
         if (closed) {
           return;
         }
@@ -125,7 +129,7 @@ public final class SimulatedRshimDpu implements AutoCloseable {
    */
   public synchronized void occupy() throws IOException {
     Path boot = device.resolve("boot");
-    Files.move(boot, device.resolve(".boot-pipe"));
+    Files.delete(boot);
     Files.copy(Path.of("/bin/sleep"), boot);
     boot.toFile().setExecutable(true);
     occupant = new ProcessBuilder(boot.toString(), "600").start();
@@ -135,7 +139,7 @@ public final class SimulatedRshimDpu implements AutoCloseable {
   public synchronized void release() throws IOException, InterruptedException {
     occupant.destroyForcibly().waitFor();
     Files.delete(device.resolve("boot"));
-    Files.move(device.resolve(".boot-pipe"), device.resolve("boot"));
+    Files.createSymbolicLink(device.resolve("boot"), device.resolve(PIPE).getFileName());
   }
 
   private void log(String... lines) throws IOException, InterruptedException {
@@ -156,7 +160,7 @@ public final class SimulatedRshimDpu implements AutoCloseable {
     // A reader blocked opening the pipe waits for a writer; open one, on a thread of its own since
     // the open blocks too when no reader is there any more.
     Thread unblock = new Thread(() -> {
-      try (OutputStream writer = Files.newOutputStream(device.resolve("boot"))) {
+      try (OutputStream writer = Files.newOutputStream(device.resolve(PIPE))) {
         writer.flush();
       } catch (IOException ignored) {
         // nothing was waiting
