@@ -137,7 +137,8 @@ final class RedfishConnection {
       }
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (SSLHandshakeException e) {
-      throw new RedfishException("BMC " + base + ": its TLS certificate is not the trusted one (" + e.getMessage() + ")",
+      throw new RedfishException("BMC " + base + ": its TLS certificate is not the trusted one (ca.crt of the DPU's"
+          + " bmcCredentialsSecret): " + e.getMessage(),
           0, false, e);
     } catch (ConnectException e) {
       throw new RedfishException("BMC " + base + " unreachable: " + e.getMessage(), 0, false, e);

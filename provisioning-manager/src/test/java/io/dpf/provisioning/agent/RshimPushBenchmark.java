@@ -1,0 +1,120 @@
+package io.dpf.provisioning.agent;
+
+import io.dpf.provisioning.HeapPeak;
+import io.dpf.api.ApiTypes;
+import io.dpf.api.provisioning.v1alpha1.DPU;
+import io.dpf.api.provisioning.v1alpha1.DPUSpec;
+import io.dpf.provisioning.dpu.ImageServer;
+import io.dpf.provisioning.rshim.SimulatedRshimDpu;
+import io.dpf.testkit.LocalControlPlane;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Prints figures, asserts nothing timed: the rshim push (the manager's image endpoint → the host
+ * agent → the device's {@code boot}) against a raw loopback copy of the same bytes from the same
+ * endpoint, and the heap of this JVM, which serves the image and runs the agent, meanwhile. The
+ * device is a SimulatedRshimDpu taking the stream as fast as it comes (it still hashes it, as the
+ * tests need). {@code mvn -B verify -Pbench -Dtest=NONE -Dit.test=RshimPushBenchmark
+ * -pl provisioning-manager -am [-Ddpf.bench.gib=4]}.
+ */
+@EnabledIfSystemProperty(named = "dpf.bench", matches = "true")
+class RshimPushBenchmark {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void pushThroughputAndHeap() throws Exception {
+    long size = (long) (Double.parseDouble(System.getProperty("dpf.bench.gib", "2")) * 1024 * 1024 * 1024);
+    writeFile(dir.resolve("bench.bfb"), size);
+    Files.writeString(dir.resolve("dpu.cfg"), "UPDATE_DPU_OS=yes\n");
+    Path dev = Files.createDirectories(dir.resolve("dev"));
+    try (LocalControlPlane cluster = LocalControlPlane.startApiServerOnly("push-bench");
+        ImageServer images = new ImageServer(dir, 0, null);
+        SimulatedRshimDpu device = SimulatedRshimDpu.create(dev, "rshim0", "0000:4b:00.2", SimulatedRshimDpu.UNLIMITED)) {
+      cluster.installCrds(java.util.List.of(ApiTypes.crd(DPU.class)));
+      cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata()
+          .build()).create();
+      DPU dpu = new DPU();
+      dpu.setMetadata(new ObjectMetaBuilder().withNamespace("bench").withName("host-0000-4b-00").build());
+      DPUSpec spec = new DPUSpec();
+      spec.setNodeName("host");
+      spec.setPciAddress("0000-4b-00");
+      spec.setBfb("bench");
+      spec.setDpuFlavor("bench");
+      dpu.setSpec(spec);
+      String uid = cluster.client().resource(dpu).create().getMetadata().getUid();
+      String url = images.urlFor("bench.bfb", "dpu.cfg");
+
+      double rawSeconds = rawLoopbackCopy(url, size + Files.size(dir.resolve("dpu.cfg")));
+      HeapPeak heap = HeapPeak.start();
+      HostAgentArgs args = HostAgentArgs.parse(new String[] {"agent", "--dpu=bench/host-0000-4b-00",
+          "--image-url=" + url, "--rshim-root=" + dev}, Map.of("POD_UID", uid));
+      long start = System.nanoTime();
+      Thread agent = new Thread(() -> {
+        try {
+          new HostAgent(cluster.client(), args, Clock.systemUTC()).run();
+        } catch (InterruptedException ignored) {
+          // stopped below once the figures are taken
+        }
+      });
+      agent.start();
+      while (device.images().isEmpty()) {
+        Thread.sleep(5);
+      }
+      double pushSeconds = (System.nanoTime() - start) / 1e9;
+      heap.close();
+      agent.join(30_000);
+      double mib = size / 1024.0 / 1024.0;
+      System.out.printf("[figure] rshim push benchmark: %.0f MiB image%n", mib);
+      System.out.printf("[figure]   raw loopback copy from the image endpoint: %.1f MiB/s%n", mib / rawSeconds);
+      System.out.printf("[figure]   host agent push into rshim boot:           %.1f MiB/s (%.2f of raw)%n",
+          mib / pushSeconds, rawSeconds / pushSeconds);
+      System.out.printf("[figure]   heap used during the push (image endpoint + agent): peak %.1f MiB (max heap %.0f MiB)%n",
+          heap.mib(), Runtime.getRuntime().maxMemory() / 1024.0 / 1024.0);
+    }
+  }
+
+  private static void writeFile(Path file, long size) throws Exception {
+    byte[] block = new byte[1 << 20];
+    new Random(7).nextBytes(block);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (long written = 0; written < size; written += block.length) {
+        out.write(block, 0, (int) Math.min(block.length, size - written));
+      }
+    }
+  }
+
+  private static double rawLoopbackCopy(String url, long expected) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    byte[] buffer = new byte[1 << 20];
+    long read = 0;
+    try (InputStream body = response.body()) {
+      for (int n; (n = body.read(buffer)) >= 0; ) {
+        read += n;
+      }
+    }
+    if (read != expected) {
+      throw new AssertionError("raw copy read " + read + " of " + expected);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+}
