@@ -4,6 +4,8 @@ import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.HostAgentReport;
 import io.dpf.api.provisioning.v1alpha1.HostAgentState;
 import io.dpf.provisioning.rshim.RshimDevice;
+import io.dpf.runtime.tls.Pem;
+import io.dpf.runtime.tls.TlsContexts;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,13 +42,19 @@ public final class HostAgent {
   private final HostAgentArgs args;
   private final Clock clock;
   private final AgentReporter reporter;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+  private final HttpClient http;
 
   public HostAgent(KubernetesClient client, HostAgentArgs args, Clock clock) {
     this.client = client;
     this.args = args;
     this.clock = clock;
     this.reporter = new AgentReporter(client, args, clock);
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20));
+    if (args.imageCertificatePem() != null) {
+      // The image carries bf.cfg with the DPU cluster's join token: only the manager's endpoint may serve it.
+      builder.sslContext(TlsContexts.trusting(Pem.decodeCertificates(args.imageCertificatePem())));
+    }
+    this.http = builder.build();
   }
 
   public Outcome run() throws InterruptedException {

@@ -7,11 +7,13 @@ import java.util.Map;
 /**
  * What the agent is told by its pod: {@code agent --dpu=<namespace>/<name> --image-url=<url>
  * [--rshim-root=/dev] [--progress-seconds=5] [--poll-seconds=2] [--resume-seconds=600]}, and its pod's UID ({@code POD_UID}
- * from the downward API), which marks its reports as its own.
+ * from the downward API), which marks its reports as its own, and for an HTTPS endpoint its
+ * certificate ({@code IMAGE_ENDPOINT_CERTIFICATE}, PEM), the only one the agent then trusts.
  */
 public record HostAgentArgs(String dpuNamespace, String dpuName, String imageUrl, Path rshimRoot, String podUid,
-    Duration progressInterval, Duration pollInterval, Duration resumeWindow) {
+    Duration progressInterval, Duration pollInterval, Duration resumeWindow, String imageCertificatePem) {
 
+  static final String IMAGE_CERTIFICATE_ENV = io.dpf.provisioning.dpu.install.HostAgentPod.IMAGE_CERTIFICATE_ENV;
   static final String USAGE = "usage: provisioning-manager agent --dpu=<namespace>/<name> --image-url=<url>"
       + " [--rshim-root=/dev] [--progress-seconds=5] [--poll-seconds=2] [--resume-seconds=600]  (env POD_UID)";
 
@@ -50,6 +52,11 @@ public record HostAgentArgs(String dpuNamespace, String dpuName, String imageUrl
       throw new IllegalArgumentException("POD_UID is not set (the pod passes metadata.uid through the downward API)");
     }
     String[] parts = dpu.split("/");
-    return new HostAgentArgs(parts[0], parts[1], imageUrl, root, podUid, progress, poll, resume);
+    String certificate = env.get(IMAGE_CERTIFICATE_ENV);
+    if (imageUrl.startsWith("https://") && (certificate == null || certificate.isBlank())) {
+      throw new IllegalArgumentException("--image-url is HTTPS but " + IMAGE_CERTIFICATE_ENV
+          + " (the endpoint's certificate, which the agent trusts alone) is not set");
+    }
+    return new HostAgentArgs(parts[0], parts[1], imageUrl, root, podUid, progress, poll, resume, certificate);
   }
 }

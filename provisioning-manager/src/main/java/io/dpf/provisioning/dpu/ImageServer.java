@@ -31,6 +31,7 @@ public final class ImageServer implements AutoCloseable {
   private final HttpServer server;
   private final Path dir;
   private final String baseUrl;
+  private final String certificatePem;
 
   public ImageServer(Path dir, int port, String baseUrl) throws IOException {
     this(dir, port, baseUrl, null);
@@ -39,6 +40,7 @@ public final class ImageServer implements AutoCloseable {
   /** Serves HTTPS with {@code tls} as its identity, or HTTP when it is null. */
   public ImageServer(Path dir, int port, String baseUrl, KeyAndCertificate tls) throws IOException {
     this.dir = dir;
+    this.certificatePem = tls == null ? null : tls.certificatePem();
     if (tls == null) {
       this.server = HttpServer.create(new InetSocketAddress(port), 0);
     } else {
@@ -61,6 +63,11 @@ public final class ImageServer implements AutoCloseable {
   public static ImageServer start(ProvisioningSettings settings) throws IOException {
     return new ImageServer(settings.bfbDir(), settings.imageServerPort(), settings.imageBaseUrl(),
         ImageServerTls.identity(settings.imageTls(), settings.imageBaseUrl()));
+  }
+
+  /** The serving certificate (PEM) when HTTPS, for clients that pin it (host agents); null for HTTP. */
+  public String certificatePem() {
+    return certificatePem;
   }
 
   /** The URL a BMC pulls this BFB with this DPU's bf.cfg from. */

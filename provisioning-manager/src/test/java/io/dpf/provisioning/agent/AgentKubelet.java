@@ -27,6 +27,7 @@ public final class AgentKubelet implements AutoCloseable {
   private final Map<String, Path> devByNode;
   private final Map<String, Thread> running = new ConcurrentHashMap<>();
   private final List<String> started = new CopyOnWriteArrayList<>();
+  private final List<Pod> startedPods = new CopyOnWriteArrayList<>();
   private final List<String> outcomes = new CopyOnWriteArrayList<>();
   private final Thread loop;
   private volatile boolean closed;
@@ -49,6 +50,11 @@ public final class AgentKubelet implements AutoCloseable {
   /** Pod names whose agent started, once per container start. */
   public List<String> started() {
     return List.copyOf(started);
+  }
+
+  /** The pods whose agent started, as they were then. */
+  public List<Pod> startedPods() {
+    return List.copyOf(startedPods);
   }
 
   /** "pod: outcome" for every agent run that ended. */
@@ -115,7 +121,12 @@ public final class AgentKubelet implements AutoCloseable {
     List<String> withTestIntervals = new ArrayList<>(args);
     withTestIntervals.add("--progress-seconds=1");
     withTestIntervals.add("--poll-seconds=1");
-    HostAgentArgs parsed = HostAgentArgs.parse(withTestIntervals.toArray(String[]::new), Map.of("POD_UID", uid));
+    Map<String, String> env = new java.util.HashMap<>();
+    if (container.getEnv() != null) {
+      container.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> env.put(e.getName(), e.getValue()));
+    }
+    env.put("POD_UID", uid); // the downward API's metadata.uid
+    HostAgentArgs parsed = HostAgentArgs.parse(withTestIntervals.toArray(String[]::new), env);
     Thread thread = new Thread(() -> {
       try {
         HostAgent.Outcome outcome = new HostAgent(agentClient, parsed, Clock.systemUTC()).run();
@@ -132,6 +143,7 @@ public final class AgentKubelet implements AutoCloseable {
     thread.setDaemon(true);
     running.put(uid, thread);
     started.add(pod.getMetadata().getName());
+    startedPods.add(pod);
     thread.start();
   }
 

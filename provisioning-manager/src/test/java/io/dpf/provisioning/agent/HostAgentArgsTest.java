@@ -30,6 +30,8 @@ class HostAgentArgsTest {
         Map.of("POD_UID", "u"))).hasMessageStartingWith("usage:");
     assertThatThrownBy(() -> HostAgentArgs.parse(new String[] {"agent", "--dpu=a/b", "--image-url=http://x"}, Map.of()))
         .hasMessageContaining("POD_UID");
+    assertThatThrownBy(() -> HostAgentArgs.parse(new String[] {"agent", "--dpu=a/b", "--image-url=https://x"},
+        Map.of("POD_UID", "u"))).as("HTTPS without the certificate to trust").hasMessageContaining("IMAGE_ENDPOINT_CERTIFICATE");
     assertThatThrownBy(() -> HostAgentArgs.parse(new String[] {"agent", "--dpu=a/b", "--image-url=http://x", "--nope"},
         Map.of("POD_UID", "u"))).hasMessageContaining("unknown argument --nope");
   }

@@ -286,6 +286,25 @@ class DpuProvisioningE2E {
 
   @Test
   @Order(7)
+  void anAgentPullsFromAnHttpsImageEndpointTrustingOnlyItsCertificate() throws Exception {
+    manager.kill();
+    manager = ManagerFixture.start(serviceAccount(MANAGER_SA),
+        settings.withImageTls(ProvisioningSettings.ImageTls.generated()), hostAgent, new WriteCounter());
+    SimulatedRshimDpu device = SimulatedRshimDpu.create(dev("ag-host-1"), "rshim4", "0000:8d:00.2", 16L * 1024 * 1024);
+    faultDevices.add(device);
+    String name = agentDpu("0000-8d-00");
+
+    dpus.awaitPhase(name, DPUPhase.READY);
+    assertThat(device.images()).containsExactly(DpuObserver.sha256Of(bfbDir, "dpf-operator-system-doca-3.0.bfb",
+        name + ".cfg"));
+    assertThat(kubelet.startedPods()).anySatisfy(pod -> {
+      assertThat(pod.getMetadata().getName()).contains("0000-8d-00");
+      assertThat(pod.getSpec().getContainers().get(0).getArgs()).anyMatch(arg -> arg.startsWith("--image-url=https://"));
+    });
+  }
+
+  @Test
+  @Order(8)
   void deletingTheSetsAndBfbsLeavesNothingBehind() throws Exception {
     client.resources(DPU.class).inNamespace(NS).withLabel("test", "dpu-it").delete();
     client.resources(DPUSet.class).inNamespace(NS).delete();

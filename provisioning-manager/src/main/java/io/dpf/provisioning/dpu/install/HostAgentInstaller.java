@@ -39,7 +39,7 @@ public final class HostAgentInstaller implements OsInstaller {
         // install, finished. (A retry follows a Failed or unfinished report, never a Succeeded one.)
         return true;
       }
-      context.client().resource(HostAgentPod.render(context.dpu(), settings, image.url())).create();
+      context.client().resource(HostAgentPod.render(context.dpu(), settings, image)).create();
       context.waiting(ConditionTypes.DPU.OS_INSTALLED, Reasons.PENDING, "host agent pod " + settings.namespace() + "/"
           + podName + " created on node " + node);
       return false;

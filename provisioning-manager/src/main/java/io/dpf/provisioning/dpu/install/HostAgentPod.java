@@ -1,6 +1,7 @@
 package io.dpf.provisioning.dpu.install;
 
 import io.dpf.api.provisioning.v1alpha1.DPU;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -9,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The rshim host agent's Pod for one DPU (pure): the manager's image in agent mode, pinned to the
  * DPU's host node, privileged with the host's {@code /dev} (rshim devices are character devices
  * there), tolerating every taint (the DPU's own node effect may have tainted or drained the node).
+ * An HTTPS image endpoint's certificate goes along in the pod, and the agent trusts only it.
  */
 public final class HostAgentPod {
 
@@ -35,7 +38,10 @@ public final class HostAgentPod {
     return base.replaceAll("[-.]+$", "") + "-" + hash(dpu.getMetadata().getNamespace() + "/" + name);
   }
 
-  public static Pod render(DPU dpu, HostAgentSettings settings, String imageUrl) {
+  /** The env variable carrying the image endpoint's certificate (PEM, public) for the agent to pin. */
+  public static final String IMAGE_CERTIFICATE_ENV = "IMAGE_ENDPOINT_CERTIFICATE";
+
+  public static Pod render(DPU dpu, HostAgentSettings settings, OsInstaller.InstallImage image) {
     String reference = dpu.getMetadata().getNamespace() + "/" + dpu.getMetadata().getName();
     return new PodBuilder()
         .withNewMetadata().withName(name(dpu)).withNamespace(settings.namespace())
@@ -53,9 +59,11 @@ public final class HostAgentPod {
             .addNewContainer()
                 .withName("agent")
                 .withImage(settings.image())
-                .withArgs("agent", "--dpu=" + reference, "--image-url=" + imageUrl, "--rshim-root=" + DEV)
+                .withArgs("agent", "--dpu=" + reference, "--image-url=" + image.url(), "--rshim-root=" + DEV)
                 .addNewEnv().withName("POD_UID").withNewValueFrom().withNewFieldRef().withFieldPath("metadata.uid")
                     .endFieldRef().endValueFrom().endEnv()
+                .addAllToEnv(image.endpointCertificatePem() == null ? List.of()
+                    : List.of(new EnvVar(IMAGE_CERTIFICATE_ENV, image.endpointCertificatePem(), null)))
                 .withNewSecurityContext().withPrivileged(true).endSecurityContext()
                 .addNewVolumeMount().withName("dev").withMountPath(DEV).endVolumeMount()
                 .withNewResources()

@@ -23,6 +23,14 @@ public interface OsInstaller {
   default void release(PhaseContext context) {
   }
 
-  /** The files to install: the BFB and the DPU's bf.cfg, by name in the BFB volume, and the URL serving both. */
-  record InstallImage(String bfbFile, String cfgFile, String url) {}
+  /**
+   * The files to install: the BFB and the DPU's bf.cfg, by name in the BFB volume, the URL serving
+   * both, and that endpoint's certificate when it serves HTTPS (null for HTTP).
+   */
+  record InstallImage(String bfbFile, String cfgFile, String url, String endpointCertificatePem) {
+
+    public InstallImage(String bfbFile, String cfgFile, String url) {
+      this(bfbFile, cfgFile, url, null);
+    }
+  }
 }

@@ -65,7 +65,8 @@ public final class OsInstalling implements PhaseHandler {
     String cfgFile = Names.bfCfgFile(context.name());
     writeBfCfg(context, flavor, cfgFile, joinCommand(context));
     String bfbFile = BfbReconciler.fileName(bfb);
-    OsInstaller.InstallImage image = new OsInstaller.InstallImage(bfbFile, cfgFile, images.urlFor(bfbFile, cfgFile));
+    OsInstaller.InstallImage image = new OsInstaller.InstallImage(bfbFile, cfgFile, images.urlFor(bfbFile, cfgFile),
+        images.certificatePem());
     if (!installer.install(context, image)) {
       Instant started = phaseStart(context);
       Duration timeout = context.settings().installTimeout();

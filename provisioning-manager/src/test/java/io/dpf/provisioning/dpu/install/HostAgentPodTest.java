@@ -27,7 +27,8 @@ class HostAgentPodTest {
 
   @Test
   void theAgentRunsTheManagersImageInAgentModeOnTheDpusHostWithItsDev() {
-    Pod pod = HostAgentPod.render(dpu("tenant-a", "worker-1-0000-4b-00"), SETTINGS, "http://10.0.0.5:8090/images/a.bfb/b.cfg");
+    Pod pod = HostAgentPod.render(dpu("tenant-a", "worker-1-0000-4b-00"), SETTINGS,
+        new OsInstaller.InstallImage("a.bfb", "b.cfg", "http://10.0.0.5:8090/images/a.bfb/b.cfg"));
 
     assertThat(pod.getMetadata().getNamespace()).isEqualTo("dpf-operator-system");
     assertThat(pod.getMetadata().getLabels()).containsEntry(HostAgentPod.DPU_UID_LABEL, "uid-worker-1-0000-4b-00");
@@ -45,6 +46,17 @@ class HostAgentPodTest {
         assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.uid"));
     assertThat(agent.getSecurityContext().getPrivileged()).isTrue();
     assertThat(pod.getSpec().getVolumes()).singleElement().satisfies(v -> assertThat(v.getHostPath().getPath()).isEqualTo("/dev"));
+  }
+
+  @Test
+  void anHttpsImageEndpointsCertificateGoesAlongForTheAgentToPin() {
+    Pod pod = HostAgentPod.render(dpu("tenant-a", "worker-1-0000-4b-00"), SETTINGS,
+        new OsInstaller.InstallImage("a.bfb", "b.cfg", "https://10.0.0.5:8090/images/a.bfb/b.cfg", "-----BEGIN CERTIFICATE-----"));
+
+    assertThat(pod.getSpec().getContainers().get(0).getEnv()).anySatisfy(env -> {
+      assertThat(env.getName()).isEqualTo(HostAgentPod.IMAGE_CERTIFICATE_ENV);
+      assertThat(env.getValue()).startsWith("-----BEGIN CERTIFICATE-----");
+    });
   }
 
   @Test
