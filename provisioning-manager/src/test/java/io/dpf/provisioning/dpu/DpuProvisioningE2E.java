@@ -210,8 +210,11 @@ class DpuProvisioningE2E {
     }
     assertThat(kubelet.started()).as("one agent container per rshim install").hasSize(AGENT_HOSTS.size());
     await().atMost(WAIT).until(() -> agentPods().isEmpty());
-    DPUSet set = client.resources(DPUSet.class).inNamespace(NS).withName("agent-hosts").get();
-    assertThat(set.getStatus().getDpuStatistics()).containsEntry("Ready", 2);
+    await().atMost(WAIT).untilAsserted(() -> {
+      DPUSet set = client.resources(DPUSet.class).inNamespace(NS).withName("agent-hosts").get();
+      assertThat(set.getStatus()).isNotNull();
+      assertThat(set.getStatus().getDpuStatistics()).containsEntry("Ready", 2);
+    });
   }
 
   @Test
@@ -232,6 +235,8 @@ class DpuProvisioningE2E {
       List<DPU> all = client.resources(DPU.class).inNamespace(NS).list().getItems();
       assertThat(all).hasSize(4).allSatisfy(dpu -> {
         assertThat(dpu.getSpec().getBfb()).isEqualTo("doca-3.0");
+        // Asserted, not dereferenced: an exception inside an await ends it at once.
+        assertThat(dpu.getStatus()).as(dpu.getMetadata().getName() + " has a status").isNotNull();
         assertThat(dpu.getStatus().getPhase()).isEqualTo(DPUPhase.READY);
       });
     });
