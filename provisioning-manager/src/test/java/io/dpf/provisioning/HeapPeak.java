@@ -1,10 +1,15 @@
 package io.dpf.provisioning;
 
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** For benchmarks: samples this JVM's used heap every 100 ms until closed, keeping the peak. */
+/** For benchmarks: samples this JVM's used heap every 100 ms until closed, keeping the peak; and the loopback baseline. */
 public final class HeapPeak implements AutoCloseable {
 
   private final AtomicLong peak = new AtomicLong();
@@ -37,5 +42,26 @@ public final class HeapPeak implements AutoCloseable {
   @Override
   public void close() {
     sampler.interrupt();
+  }
+
+  /**
+   * The benchmarks' baseline: seconds to read {@code url} over loopback into nothing, 1 MiB at a
+   * time, checking that {@code expected} bytes came.
+   */
+  public static double rawLoopbackSeconds(String url, long expected) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    byte[] buffer = new byte[1 << 20];
+    long read = 0;
+    try (InputStream body = response.body()) {
+      for (int n; (n = body.read(buffer)) >= 0; ) {
+        read += n;
+      }
+    }
+    if (read != expected) {
+      throw new AssertionError("raw loopback read " + read + " of " + expected + " bytes");
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 }

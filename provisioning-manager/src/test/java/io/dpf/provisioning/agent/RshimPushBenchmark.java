@@ -9,12 +9,7 @@ import io.dpf.provisioning.rshim.SimulatedRshimDpu;
 import io.dpf.testkit.LocalControlPlane;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +56,7 @@ class RshimPushBenchmark {
       String uid = cluster.client().resource(dpu).create().getMetadata().getUid();
       String url = images.urlFor("bench.bfb", "dpu.cfg");
 
-      double rawSeconds = rawLoopbackCopy(url, size + Files.size(dir.resolve("dpu.cfg")));
+      double rawSeconds = HeapPeak.rawLoopbackSeconds(url, size + Files.size(dir.resolve("dpu.cfg")));
       HeapPeak heap = HeapPeak.start();
       HostAgentArgs args = HostAgentArgs.parse(new String[] {"agent", "--dpu=bench/host-0000-4b-00",
           "--image-url=" + url, "--rshim-root=" + dev}, Map.of("POD_UID", uid));
@@ -99,22 +94,4 @@ class RshimPushBenchmark {
       }
     }
   }
-
-  private static double rawLoopbackCopy(String url, long expected) throws Exception {
-    long start = System.nanoTime();
-    HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
-    byte[] buffer = new byte[1 << 20];
-    long read = 0;
-    try (InputStream body = response.body()) {
-      for (int n; (n = body.read(buffer)) >= 0; ) {
-        read += n;
-      }
-    }
-    if (read != expected) {
-      throw new AssertionError("raw copy read " + read + " of " + expected);
-    }
-    return (System.nanoTime() - start) / 1e9;
-  }
-
 }

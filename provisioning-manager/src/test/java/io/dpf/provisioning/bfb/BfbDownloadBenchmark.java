@@ -1,11 +1,7 @@
 package io.dpf.provisioning.bfb;
 
 import io.dpf.provisioning.HeapPeak;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,7 +25,7 @@ class BfbDownloadBenchmark {
   void downloadThroughputAndHeap() throws Exception {
     long size = (long) (Double.parseDouble(System.getProperty("dpf.bench.gib", "2")) * 1024 * 1024 * 1024);
     try (BfbFileServer server = BfbFileServer.serving(size)) {
-      double rawSeconds = rawLoopbackRead(server.url("raw.bfb"), size);
+      double rawSeconds = HeapPeak.rawLoopbackSeconds(server.url("raw.bfb"), size);
       HeapPeak heap = HeapPeak.start();
       long start = System.nanoTime();
       BfbDownloader.withDefaultClient().download(URI.create(server.url("bench.bfb")), dir.resolve(".part"),
@@ -46,22 +42,5 @@ class BfbDownloadBenchmark {
       System.out.printf("[figure]   heap used during download: peak %.1f MiB (max heap %.0f MiB)%n",
           heap.mib(), Runtime.getRuntime().maxMemory() / 1024.0 / 1024.0);
     }
-  }
-
-  private static double rawLoopbackRead(String url, long size) throws Exception {
-    long start = System.nanoTime();
-    HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
-    byte[] buffer = new byte[1 << 20];
-    long read = 0;
-    try (InputStream body = response.body()) {
-      for (int n; (n = body.read(buffer)) >= 0; ) {
-        read += n;
-      }
-    }
-    if (read != size) {
-      throw new AssertionError("raw read " + read + " of " + size);
-    }
-    return (System.nanoTime() - start) / 1e9;
   }
 }
