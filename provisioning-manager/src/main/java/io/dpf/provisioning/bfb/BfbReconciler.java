@@ -10,6 +10,7 @@ import io.dpf.provisioning.ProvisioningSettings;
 import io.dpf.provisioning.References;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.events.EventRecorder;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,6 +43,7 @@ public final class BfbReconciler implements Reconciler<BFB> {
   private final BfbDownloads downloads;
   private final References references;
   private final StatusWriter statusWriter;
+  private final EventRecorder events;
   private final Clock clock;
 
   public BfbReconciler(KubernetesClient client, ProvisioningSettings settings, BfbDownloads downloads, Clock clock) {
@@ -51,6 +53,7 @@ public final class BfbReconciler implements Reconciler<BFB> {
     this.clock = clock;
     this.references = new References(client);
     this.statusWriter = new StatusWriter(new ServerSideApply(client, FIELD_MANAGER), client.getKubernetesSerialization());
+    this.events = new EventRecorder(client, FIELD_MANAGER, clock);
   }
 
   /** The file a BFB is kept in: {@code spec.fileName}, defaulting to {@code <ns>-<name>.bfb}. */
@@ -67,7 +70,17 @@ public final class BfbReconciler implements Reconciler<BFB> {
     Finalizer.ensure(client, bfb, Finalizers.BFB);
     BFBStatus status = new BFBStatus();
     Result result = reconcileFile(bfb, status);
-    statusWriter.update(bfb, status);
+    BFBPhase before = bfb.getStatus() == null ? null : bfb.getStatus().getPhase();
+    if (statusWriter.update(bfb, status) && status.getPhase() != before) {
+      // After the write: a failed write runs the reconcile again and must not record the Event twice.
+      // Each failed attempt is one: `kubectl describe bfb` then tells why a BFB is not Ready (DPF #29).
+      switch (status.getPhase()) {
+        case ERROR -> events.record(bfb, "Warning", "DownloadFailed", status.getMessage());
+        case DOWNLOADING -> events.record(bfb, "Normal", "Downloading", "downloading " + bfb.getSpec().getUrl());
+        case READY -> events.record(bfb, "Normal", "Ready", "BFB is in " + settings.bfbDir().resolve(fileName(bfb)));
+        default -> { }
+      }
+    }
     return result;
   }
 

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -178,8 +179,22 @@ class BfbControllerIT {
       assertThat(later.getStatus().getMessage()).contains("HTTP 404").contains("retrying");
     });
 
+    // `kubectl describe bfb later` tells why it was not Ready, attempt by attempt.
+    await().atMost(WAIT).until(() -> eventReasons("later").contains("DownloadFailed"));
+    assertThat(client.v1().events().inNamespace(NS).list().getItems()).anySatisfy(event -> {
+      assertThat(event.getInvolvedObject().getName()).isEqualTo("later");
+      assertThat(event.getType()).isEqualTo("Warning");
+      assertThat(event.getMessage()).contains("HTTP 404");
+    });
+
     server.publish("later.bfb");
     awaitPhase("later", BFBPhase.READY);
+    await().atMost(WAIT).until(() -> eventReasons("later").contains("Ready"));
+  }
+
+  static List<String> eventReasons(String bfb) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(event -> bfb.equals(event.getInvolvedObject().getName())).map(event -> event.getReason()).toList();
   }
 
   @Test
