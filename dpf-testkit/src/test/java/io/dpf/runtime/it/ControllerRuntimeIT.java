@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import io.dpf.runtime.apply.ServerSideApply;
+import io.dpf.runtime.apply.StatusWriter;
 import io.dpf.runtime.controller.Controller;
 import io.dpf.runtime.controller.InformerSource;
 import io.dpf.runtime.controller.KeyMapper;
@@ -23,6 +25,8 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +38,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -257,6 +262,35 @@ class ControllerRuntimeIT {
     admin.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
         .withName(name).addToLabels(MirrorReconciler.SOURCE_LABEL, "m").endMetadata()
         .withData(data).build()).create();
+  }
+
+  @Test
+  void aStatusWriterKnowsACopyOlderThanItsOwnWriteAndLeavesOthersFieldsAlone() {
+    createMirror("w", "settings");
+    Mirror before = mirror("w");
+    StatusWriter writer = new StatusWriter(new ServerSideApply(client, "status-writer-it"),
+        client.getKubernetesSerialization());
+    Mirror.Status status = new Mirror.Status();
+    status.copiedKeys = 1;
+
+    assertThat(writer.behindOwnWrite(before)).as("nothing written yet").isFalse();
+    assertThat(writer.update(before, status)).isTrue();
+    assertThat(writer.behindOwnWrite(before)).as("the copy the write was made from").isTrue();
+    Mirror after = mirror("w");
+    assertThat(writer.behindOwnWrite(after)).as("the copy that has the write").isFalse();
+
+    // Another writer's field: not taken over, not reverted, not a reason to write again.
+    admin.resources(Mirror.class).inNamespace(namespace).withName("w").subresource("status")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"observedGeneration\":7}}");
+    Mirror withOthers = mirror("w");
+    Mirror.Status same = new Mirror.Status();
+    same.copiedKeys = 1;
+    assertThat(writer.update(withOthers, same, Set.of("observedGeneration"))).isFalse();
+    Mirror.Status next = new Mirror.Status();
+    next.copiedKeys = 2;
+    assertThat(writer.update(withOthers, next, Set.of("observedGeneration"))).isTrue();
+    assertThat(mirror("w").getStatus().observedGeneration).isEqualTo(7L);
+    assertThat(mirror("w").getStatus().copiedKeys).isEqualTo(2);
   }
 
   private void createMirror(String name, String source) {
