@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,8 @@ public final class HostAgent {
     }
     RshimDevice device;
     try {
-      device = device(dpu).orElse(null);
+      device = RshimDevice.forDpu(args.rshimRoot(), dpu.getSpec().getRshimDevice(), dpu.getSpec().getPciAddress())
+          .orElse(null);
     } catch (IOException e) {
       return fail(null, 0, "cannot read the rshim devices under " + args.rshimRoot() + ": " + e.getMessage());
     }
@@ -149,9 +149,7 @@ public final class HostAgent {
     } catch (InterruptedIOException e) {
       throw new InterruptedException("stopped during the push");
     } catch (IOException e) {
-      String busy = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("busy")
-          ? " (rshim busy: another process holds the device)" : "";
-      return Optional.of("writing " + device.directory().resolve("boot") + " failed: " + e.getMessage() + busy);
+      return Optional.of(device.describePushFailure(e));
     }
     reporter.report(HostAgentState.INSTALLING, name, written, total, pushes, "image sent; waiting for the install log");
     return Optional.empty();
@@ -228,15 +226,6 @@ public final class HostAgent {
     LOG.warn("install failed: {}", message);
     reporter.report(HostAgentState.FAILED, device, 0, -1, pushes, message);
     return Outcome.FAILED;
-  }
-
-  private Optional<RshimDevice> device(DPU dpu) throws IOException {
-    String named = dpu.getSpec().getRshimDevice();
-    if (named != null) {
-      return Optional.of(new RshimDevice(args.rshimRoot().resolve(named)));
-    }
-    return dpu.getSpec().getPciAddress() == null ? Optional.empty()
-        : RshimDevice.find(args.rshimRoot(), dpu.getSpec().getPciAddress());
   }
 
   private DPU dpu() {

@@ -57,6 +57,24 @@ public final class RshimDevice {
     return Optional.empty();
   }
 
+  /**
+   * The DPU's device under {@code root}: the one it names ({@code spec.rshimDevice}), else the one
+   * whose {@code misc} reports its PCI address; empty when none does.
+   */
+  public static Optional<RshimDevice> forDpu(Path root, String named, String pciLabel) throws IOException {
+    if (named != null) {
+      return Optional.of(new RshimDevice(root.resolve(named)));
+    }
+    return pciLabel == null ? Optional.empty() : find(root, pciLabel);
+  }
+
+  /** Why a push into {@code boot} failed, in words an operator acts on (rshim answers EBUSY when held). */
+  public String describePushFailure(IOException e) {
+    String busy = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("busy")
+        ? " (rshim busy: another process holds the device)" : "";
+    return "writing " + directory.resolve("boot") + " failed: " + e.getMessage() + busy;
+  }
+
   /** Streams the files, in order, into {@code boot}; constant memory. Throws when the device is busy. */
   public void boot(List<Path> files, LongConsumer written) throws IOException {
     List<InputStream> streams = new java.util.ArrayList<>();

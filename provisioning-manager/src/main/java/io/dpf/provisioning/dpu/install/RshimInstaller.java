@@ -94,20 +94,15 @@ public final class RshimInstaller implements OsInstaller {
       try {
         device.boot(files, written::set);
       } catch (IOException e) {
-        String busy = String.valueOf(e.getMessage()).contains("busy") ? " (rshim busy: another process holds it)" : "";
-        failure.set("writing " + device.directory().resolve("boot") + " failed: " + e.getMessage() + busy);
+        failure.set(device.describePushFailure(e));
       }
     });
     return new Push(written, future, total, failure);
   }
 
   private RshimDevice device(PhaseContext context) throws IOException, PhaseFailure {
-    String named = context.dpu().getSpec().getRshimDevice();
-    if (named != null) {
-      return new RshimDevice(root.resolve(named));
-    }
     String pci = context.dpu().getSpec().getPciAddress();
-    Optional<RshimDevice> found = pci == null ? Optional.empty() : RshimDevice.find(root, pci);
+    Optional<RshimDevice> found = RshimDevice.forDpu(root, context.dpu().getSpec().getRshimDevice(), pci);
     return found.orElseThrow(() -> new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED,
         "no rshim device under " + root + " reports PCI address " + pci));
   }
