@@ -13,16 +13,25 @@ helm="$(bash "$root/hack/envtest/install.sh")/helm"
 crds="$root/dpf-api/target/classes/META-INF/fabric8"
 
 mkdir -p "$out/manifests" "$out/charts"
-for chart in "$root"/charts/*/; do
+# --strict: a warning fails the build too. Each DPU-side subchart is linted on its own (it must
+# render by itself) and the umbrella chart with every subchart enabled, as the operator enables them.
+for chart in "$root"/charts/*/ "$root"/charts/dpu-networking/charts/*/; do
   [[ -f "$chart/Chart.yaml" ]] || continue
-  "$helm" lint --quiet "$chart" >&2
+  "$helm" lint --strict --quiet "$chart" >&2
 done
+subcharts=$(cd "$root/charts/dpu-networking/charts" && ls -d */ | tr -d / | sed 's/$/.enabled=true/' | paste -sd,)
+"$helm" lint --strict --quiet "$root/charts/dpu-networking" --set "$subcharts" >&2
 # The release namespace is a placeholder: the operator moves every object to its config's namespace.
 components=(argocd dpuservice-controller provisioning-controller)
 for component in "${components[@]}"; do
   "$helm" template "$component" "$root/charts/$component" --namespace dpf-operator-system \
     > "$out/manifests/$component.yaml"
 done
+# Argo CD's own CRDs (upstream's, kept in the chart's crds/): the operator installs them with its
+# Argo CD. Not the generated subsets of dpf-api: those enable a status subresource, and Argo CD
+# writes status through the main resource, so it would be silently dropped.
+mkdir -p "$out/argocd-crds"
+cp "$root"/charts/argocd/crds/*.yaml "$out/argocd-crds/"
 # The operator may grant exactly what the (Cluster)Roles of its components grant: list their names.
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
@@ -36,17 +45,28 @@ trap 'rm -rf "$stage"' EXIT
 "$helm" template dpf-operator "$root/charts/dpf-operator" --namespace dpf-operator-system \
   --values "$stage/managed-roles.yaml" > "$out/manifests/dpf-operator.yaml"
 
-# Packaged charts carry the generated CRDs: DPF's host-cluster kinds in the operator chart, the
-# DPU-cluster kinds (ServiceChainSet & co.) in the dpu-networking chart that runs there.
+# Packaged charts carry the generated CRDs: DPF's host-cluster kinds in the operator chart; the
+# DPU-cluster kinds in the dpu-networking subcharts that run there, each CRD in exactly one:
+# ServiceChainSet and ServiceInterfaceSet in servicechainset-controller, ServiceChain and
+# ServiceInterface in sfc-controller. One owner each, because every system DPUService is its own
+# Argo CD Application: two Applications rendering the same CRD would take it from each other on
+# every sync (Argo CD's tracking annotation names one Application).
 [[ -d "$crds" ]] || { echo "[charts] no generated CRDs in $crds: build dpf-api first" >&2; exit 1; }
 dpu_side='^(servicechainsets|serviceinterfacesets|servicechains|serviceinterfaces)\.svc\.dpu\.nvidia\.com'
+node_side='^(servicechains|serviceinterfaces)\.svc\.dpu\.nvidia\.com'
 for chart in dpf-operator dpu-networking; do
   cp -r "$root/charts/$chart" "$stage/$chart"
-  mkdir -p "$stage/$chart/crds"
+  [[ $chart == dpf-operator ]] && mkdir -p "$stage/$chart/crds"
   for f in "$crds"/*.dpu.nvidia.com-v1.yml; do
     name=$(basename "$f")
-    if { [[ $chart == dpu-networking ]] && [[ $name =~ $dpu_side ]]; } || \
-       { [[ $chart == dpf-operator ]] && ! [[ $name =~ $dpu_side ]]; }; then
+    if [[ $chart == dpu-networking ]] && [[ $name =~ $dpu_side ]]; then
+      sub=servicechainset-controller
+      [[ $name =~ $node_side ]] && sub=sfc-controller
+      mkdir -p "$stage/$chart/charts/$sub/crds"
+      # Without the generator's "priority: 0" on printer columns: the API server drops that
+      # default, and Argo CD would then find the live CRD different from the chart forever.
+      sed '/^ *priority: 0$/d' "$f" > "$stage/$chart/charts/$sub/crds/${name%-v1.yml}.yaml"
+    elif [[ $chart == dpf-operator ]] && ! [[ $name =~ $dpu_side ]]; then
       cp "$f" "$stage/$chart/crds/${name%-v1.yml}.yaml"
     fi
     if [[ $chart == dpf-operator ]] && ! [[ $name =~ $dpu_side ]]; then

@@ -16,6 +16,11 @@ public final class Finalizers {
   public static final String SERVICE_INTERFACE_SET = "dpu.nvidia.com/serviceinterfaceset";
   /** Put on ServiceInterfaces by the per-node sfc-controller. */
   public static final String SERVICE_INTERFACE = "svc.dpu.nvidia.com/ServiceInterface-finalizer";
+  /**
+   * Additive, spelled like the ServiceInterface one: put on ServiceChains by the per-node
+   * sfc-controller so a deleted chain's flows leave br-sfc before the object goes.
+   */
+  public static final String SERVICE_CHAIN = "svc.dpu.nvidia.com/ServiceChain-finalizer";
   public static final String BFB = "provisioning.dpu.nvidia.com/bfb-protection";
   public static final String DPU_SET = "provisioning.dpu.nvidia.com/dpuset-protection";
   public static final String DPU = "provisioning.dpu.nvidia.com/dpu-protection";

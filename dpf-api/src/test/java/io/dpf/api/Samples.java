@@ -27,10 +27,19 @@ public final class Samples {
   private Samples() {
   }
 
+  /** The samples folder, also when it is read from this module's test jar (ApiValidationIT in dpf-testkit). */
   public static Path directory() {
     try {
-      return Path.of(Samples.class.getClassLoader().getResource("samples").toURI());
-    } catch (URISyntaxException e) {
+      java.net.URI uri = Samples.class.getClassLoader().getResource("samples").toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try {
+          java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+        } catch (java.nio.file.FileSystemAlreadyExistsException alreadyOpen) {
+          // opened by an earlier call
+        }
+      }
+      return Path.of(uri);
+    } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -53,7 +62,9 @@ public final class Samples {
 
   public static JsonNode tree(Path file) {
     try {
-      return YAML.readTree(file.toFile());
+      try (var in = Files.newInputStream(file)) {
+        return YAML.readTree(in);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

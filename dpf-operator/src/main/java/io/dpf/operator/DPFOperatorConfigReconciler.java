@@ -7,6 +7,7 @@ import static io.dpf.api.conditions.ConditionTypes.DPFOperatorConfig.SYSTEM_COMP
 import io.dpf.api.Finalizers;
 import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.conditions.Conditions;
+import io.dpf.api.conditions.KindReasons;
 import io.dpf.api.conditions.Reasons;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfigStatus;
@@ -16,9 +17,10 @@ import io.dpf.operator.inventory.Inventory;
 import io.dpf.operator.inventory.PullSecretNames;
 import io.dpf.operator.ovn.OvnKubernetesStep;
 import io.dpf.runtime.apply.ServerSideApply;
-import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.reconcile.Finalizer;
+import io.dpf.runtime.reconcile.StatusScope;
+import io.dpf.runtime.reconcile.Statuses;
 import io.dpf.runtime.controller.Reconciler;
-import io.dpf.runtime.events.EventRecorder;
 import io.dpf.runtime.controller.Result;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,67 +49,79 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
   private final OperatorSettings settings;
   private final Inventory inventory;
   private final Clock clock;
-  private final StatusWriter statusWriter;
+  private final Statuses statuses;
   private final PullSecretLabeller pullSecrets;
   private final SystemComponents systemComponents;
   private final Readiness readiness;
+  private final Prerequisites prerequisites;
   private final OrderedDeletion deletion;
-  private final EventRecorder events;
   private final OvnKubernetesStep ovn;
 
   public DPFOperatorConfigReconciler(KubernetesClient client, OperatorSettings settings, Inventory inventory,
-      Clock clock) {
+      Clock clock, OperatorCaches caches) {
     this.client = client;
     this.settings = settings;
     this.inventory = inventory;
     this.clock = clock;
     ServerSideApply apply = new ServerSideApply(client, FIELD_MANAGER);
-    this.statusWriter = new StatusWriter(apply, client.getKubernetesSerialization());
-    this.pullSecrets = new PullSecretLabeller(client);
-    this.systemComponents = new SystemComponents(client, inventory, apply);
-    this.readiness = new Readiness(client);
+    this.statuses = Statuses.of(client, FIELD_MANAGER, clock).withConditionEvents(FIELD_MANAGER);
+    this.pullSecrets = new PullSecretLabeller(client, caches.secrets());
+    this.systemComponents = new SystemComponents(client, inventory, apply, caches.secrets());
+    this.readiness = new Readiness(client, caches);
+    this.prerequisites = new Prerequisites(caches.persistentVolumeClaims());
     this.deletion = new OrderedDeletion(client);
-    this.events = new EventRecorder(client, FIELD_MANAGER, clock);
     this.ovn = new OvnKubernetesStep(client, FIELD_MANAGER, inventory.defaults());
   }
 
   @Override
   public Result reconcile(DPFOperatorConfig config) {
     if (!settings.isSingleton(config)) {
-      LOG.warn("ignoring DPFOperatorConfig {}/{}: this operator reconciles only {}/{}",
-          config.getMetadata().getNamespace(), config.getMetadata().getName(), settings.namespace(), settings.name());
-      return Result.done();
+      return reportIgnored(config);
     }
     if (config.getSpec().getOverrides() != null && Boolean.TRUE.equals(config.getSpec().getOverrides().getPaused())) {
       return Result.done();
     }
-    DPFOperatorConfigStatus status = copyOfStatus(config);
-    Conditions conditions = Conditions.of(status, config.getMetadata().getGeneration(), clock)
-        .ensure(ConditionTypes.DPFOperatorConfig.ALL);
-    if (config.getMetadata().getDeletionTimestamp() != null) {
-      return reconcileDelete(config, status, conditions);
+    if (Finalizer.deleting(config)) {
+      try (StatusScope<DPFOperatorConfigStatus> scope = open(config)) {
+        return reconcileDelete(config, scope);
+      }
     }
-    if (!config.getMetadata().getFinalizers().contains(Finalizers.DPF_OPERATOR_CONFIG)) {
-      client.resource(config).edit(c -> {
-        c.getMetadata().getFinalizers().add(Finalizers.DPF_OPERATOR_CONFIG);
-        return c;
-      });
+    if (Finalizer.ensure(client, config, Finalizers.DPF_OPERATOR_CONFIG)) {
       return Result.done(); // the update brings us back
     }
-    ComponentsOutcome outcome = new ComponentsOutcome(null, false);
-    try {
-      reconcilePullSecrets(config, conditions);
-      outcome = reconcileComponents(config, conditions);
-    } finally {
-      conditions.summarize();
-      status.setObservedGeneration(config.getMetadata().getGeneration());
-      writeStatus(config, status);
+    ComponentsOutcome outcome;
+    try (StatusScope<DPFOperatorConfigStatus> scope = open(config)) {
+      reconcilePullSecrets(config, scope.conditions());
+      outcome = reconcileComponents(config, scope.conditions());
+      if (outcome.transientFailure() == null) {
+        scope.succeeded();
+      }
     }
     if (outcome.transientFailure() != null) {
       throw outcome.transientFailure(); // retried with backoff; the condition already says what failed
     }
     // OpenShift's and the DPU clusters' objects are not watched: look again while OVN-Kubernetes converges.
     return outcome.ovnPending() ? Result.requeueAfter(OVN_POLL) : Result.done();
+  }
+
+  /**
+   * A config that is not the singleton changes nothing (admission refuses one where the chart's
+   * policy is installed); it only says, in its own status, that it is ignored and why.
+   */
+  private Result reportIgnored(DPFOperatorConfig config) {
+    try (StatusScope<DPFOperatorConfigStatus> scope = statuses.open(config, DPFOperatorConfigStatus::new,
+        List.of(ConditionTypes.READY)).withoutReadySummary()) {
+      scope.conditions().setFalse(ConditionTypes.READY, KindReasons.DPFOperatorConfig.IGNORED,
+          "This DPF operator reconciles only DPFOperatorConfig " + settings.namespace() + "/" + settings.name()
+              + " (its --config-namespace and --config-name); this one is ignored and nothing it says is deployed. "
+              + "Delete it, or put its spec into " + settings.namespace() + "/" + settings.name() + ".");
+      scope.succeeded();
+      if (scope.write()) {
+        LOG.warn("DPFOperatorConfig {}/{} is ignored: this operator reconciles only {}/{}",
+            config.getMetadata().getNamespace(), config.getMetadata().getName(), settings.namespace(), settings.name());
+      }
+    }
+    return Result.done();
   }
 
   private void reconcilePullSecrets(DPFOperatorConfig config, Conditions conditions) {
@@ -133,7 +147,8 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
       conditions.setFalse(SYSTEM_COMPONENTS_READY, Reasons.PENDING, "System components are not reconciled");
       return new ComponentsOutcome(null, false);
     }
-    SystemComponents.Outcome outcome = systemComponents.reconcile(config, componentSettings);
+    Prerequisites.Outcome prereqs = prerequisites.check(config, componentSettings);
+    SystemComponents.Outcome outcome = systemComponents.reconcile(config, componentSettings, prereqs.blocking());
     List<String> problems = new ArrayList<>();
     outcome.invalid().forEach((component, message) -> problems.add(component + ": " + message));
     outcome.failed().forEach((component, e) -> problems.add(component + ": " + e.getMessage()));
@@ -159,7 +174,11 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
           "System components could not be reconciled: " + String.join("; ", problems));
     }
     for (Map.Entry<String, List<HasMetadata>> rendered : outcome.rendered().entrySet()) {
-      List<String> why = readiness.notReady(rendered.getValue());
+      List<String> why = new ArrayList<>();
+      if (prereqs.waiting().containsKey(rendered.getKey())) {
+        why.add(prereqs.waiting().get(rendered.getKey()));
+      }
+      why.addAll(readiness.notReady(rendered.getValue()));
       if (!why.isEmpty()) {
         notReady.add(rendered.getKey() + ": " + String.join(", ", why));
       }
@@ -167,7 +186,8 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     Set<String> unrendered = componentSettings.values().stream().filter(ComponentSettings::enabled)
         .map(ComponentSettings::name).filter(n -> !outcome.rendered().containsKey(n))
         .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-    unrendered.forEach(name -> notReady.add(name + ": not deployed"));
+    unrendered.forEach(name -> notReady.add(name + (prereqs.blocking().containsKey(name)
+        ? ": waiting for its prerequisites (see " + SYSTEM_COMPONENTS_RECONCILED + ")" : ": not deployed")));
     if (notReady.isEmpty()) {
       conditions.setTrue(SYSTEM_COMPONENTS_READY);
     } else {
@@ -181,7 +201,12 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     return new ComponentsOutcome(first instanceof RuntimeException r ? r : new IllegalStateException(first), ovnPending);
   }
 
-  private Result reconcileDelete(DPFOperatorConfig config, DPFOperatorConfigStatus status, Conditions conditions) {
+  private StatusScope<DPFOperatorConfigStatus> open(DPFOperatorConfig config) {
+    return statuses.open(config, DPFOperatorConfigStatus::new, ConditionTypes.DPFOperatorConfig.ALL);
+  }
+
+  private Result reconcileDelete(DPFOperatorConfig config, StatusScope<DPFOperatorConfigStatus> scope) {
+    Conditions conditions = scope.conditions();
     List<String> remaining = deletion.step();
     if (remaining.isEmpty()) {
       remaining = new ArrayList<>(systemComponents.deleteAll(config.getMetadata().getNamespace()));
@@ -192,25 +217,13 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     if (!remaining.isEmpty()) {
       conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED, Reasons.AWAITING_DELETION,
           "Waiting for deletion of: " + summarize(remaining));
-      conditions.summarize();
-      writeStatus(config, status);
       return Result.requeueAfter(DELETION_POLL);
     }
-    client.resource(config).edit(c -> {
-      c.getMetadata().getFinalizers().remove(Finalizers.DPF_OPERATOR_CONFIG);
-      return c;
-    });
+    Finalizer.remove(client, config, Finalizers.DPF_OPERATOR_CONFIG);
+    scope.skipWrite();
     LOG.info("DPFOperatorConfig {}/{}: everything deleted, finalizer removed", config.getMetadata().getNamespace(),
         config.getMetadata().getName());
     return Result.done();
-  }
-
-  /** The status, if it changed, and an Event for each condition that changed status with it. */
-  private void writeStatus(DPFOperatorConfig config, DPFOperatorConfigStatus status) {
-    if (statusWriter.update(config, status)) {
-      events.conditionTransitions(config, config.getStatus() == null ? null : config.getStatus().getConditions(),
-          status.getConditions());
-    }
   }
 
   private static boolean ovnEnabled(DPFOperatorConfig config) {
@@ -222,10 +235,5 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     int shown = Math.min(5, remaining.size());
     String head = String.join(", ", remaining.subList(0, shown));
     return remaining.size() > shown ? head + " and " + (remaining.size() - shown) + " more" : head;
-  }
-
-  private DPFOperatorConfigStatus copyOfStatus(DPFOperatorConfig config) {
-    return config.getStatus() == null ? new DPFOperatorConfigStatus()
-        : client.getKubernetesSerialization().clone(config.getStatus());
   }
 }

@@ -1,41 +1,50 @@
 package io.dpf.operator;
 
-import io.dpf.runtime.manager.LeaderElectionSettings;
+import io.dpf.api.operator.v1alpha1.OperatorNames;
 import io.dpf.runtime.manager.Manager;
+import io.dpf.runtime.manager.ManagerCommand;
 import io.dpf.runtime.manager.ManagerModule;
-import io.dpf.runtime.manager.ManagerSettings;
+import io.dpf.runtime.manager.ManagerOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/**
- * {@code dpf-operator [--config-namespace=ns] [--config-name=name] [--http-port=8081] [--leader-elect]}.
- */
-public final class OperatorMain {
+/** {@code dpf-operator [flags]}: the flags are declared here and in {@link ManagerOptions}; see {@code --help}. */
+@Command(name = "dpf-operator", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Reconciles the singleton DPFOperatorConfig: system components, pull secrets, OVN-Kubernetes.")
+public final class OperatorMain implements Callable<Integer> {
 
-  private OperatorMain() {}
+  @Option(names = "--config-namespace", paramLabel = "NAMESPACE", defaultValue = OperatorNames.CONFIG_NAMESPACE,
+      description = "Namespace of the DPFOperatorConfig this operator reconciles (and of what it deploys).")
+  String configNamespace;
 
-  public static void main(String[] args) throws InterruptedException {
-    // Named so that embedding the operator (the demo, tests) never finds two logback.xml files.
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "dpf-operator-logback.xml");
-    }
-    OperatorSettings operator = OperatorSettings.defaults();
-    ManagerSettings manager = ManagerSettings.inCluster("dpf-operator").withoutLeaderElection();
-    for (String arg : args) {
-      String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-      if (arg.startsWith("--config-namespace=")) {
-        operator = new OperatorSettings(value, operator.name());
-      } else if (arg.startsWith("--config-name=")) {
-        operator = new OperatorSettings(operator.namespace(), value);
-      } else if (arg.startsWith("--http-port=")) {
-        manager = manager.withHttpPort(Integer.parseInt(value));
-      } else if (arg.equals("--leader-elect")) {
-        manager = manager.withLeaderElection(
-            LeaderElectionSettings.of(LeaderElectionSettings.podNamespace(), "dpf-operator-leader"));
-      } else {
-        System.err.println("unknown argument " + arg
-            + "; usage: dpf-operator [--config-namespace=ns] [--config-name=name] [--http-port=8081] [--leader-elect]");
-        System.exit(2);
-      }
-    }
-    Manager.run(new ManagerModule(manager), new OperatorModule(operator));
+  @Option(names = "--config-name", paramLabel = "NAME", defaultValue = OperatorNames.CONFIG_NAME,
+      description = "Name of that DPFOperatorConfig; any other is ignored and says so (Ready=False, reason Ignored).")
+  String configName;
+
+  @Option(names = "--dpu-networking-helm-chart", paramLabel = "REF",
+      description = "Chart of the system DPUServices, <oci:// or https:// repo>/<chart>:<version> (default: this "
+          + "release's dpu-networking chart); a component's spec.<component>.helmChart still wins.")
+  String dpuNetworkingHelmChart;
+
+  @Option(names = "--no-argocd",
+      description = "Do not deploy Argo CD: the user runs it (DPF's prerequisite since v25.7), watching the config's "
+          + "namespace.")
+  boolean noArgoCd;
+
+  @Mixin
+  ManagerOptions manager;
+
+  public static void main(String[] args) {
+    ManagerCommand.run(new OperatorMain(), args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    manager.logFormat().install();
+    Manager.run(new ManagerModule(manager.settings("dpf-operator")),
+        new OperatorModule(new OperatorSettings(configNamespace, configName, dpuNetworkingHelmChart, !noArgoCd)));
+    return 0;
   }
 }

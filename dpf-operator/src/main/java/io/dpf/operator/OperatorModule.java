@@ -9,10 +9,13 @@ import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.operator.inventory.Inventory;
 import io.dpf.operator.inventory.ReleaseDefaults;
 import io.dpf.runtime.controller.Controller;
+import io.dpf.runtime.controller.InformerCache;
 import io.dpf.runtime.controller.KeyMapper;
 import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.runtime.controller.Scope;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -22,9 +25,11 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The DPF operator's one controller. Every watch is scoped to the config's namespace, and all but
- * Secrets (pull secrets may be created after the config) to objects carrying the component label;
- * each change requeues the singleton.
+ * The DPF operator's one controller. DPFOperatorConfigs are watched in every namespace, so that one
+ * that is not the singleton is told it is ignored. Every other watch is scoped to the config's
+ * namespace, and workloads and DPUServices to objects carrying the component label (Secrets, Pods
+ * and PersistentVolumeClaims are the user's or the workloads' and carry none); each change requeues
+ * the singleton.
  */
 public final class OperatorModule extends AbstractModule {
 
@@ -40,19 +45,29 @@ public final class OperatorModule extends AbstractModule {
   }
 
   @ProvidesIntoSet
-  Controller<?> dpfOperatorConfigController(KubernetesClient client) {
+  Controller<?> dpfOperatorConfigController(KubernetesClient client, InformerCache cache) {
     Scope namespace = Scope.namespace(settings.namespace());
     Scope components = namespace.withLabels(LabelKeys.COMPONENT);
-    DPFOperatorConfigReconciler reconciler =
-        new DPFOperatorConfigReconciler(client, settings, new Inventory(ReleaseDefaults.load()), Clock.systemUTC());
+    // The caches of the watches below: the reconciler reads them instead of the API.
+    OperatorCaches caches = new OperatorCaches(cache.acquire(client, Secret.class, namespace),
+        cache.acquire(client, Deployment.class, components), cache.acquire(client, StatefulSet.class, components),
+        cache.acquire(client, DaemonSet.class, components), cache.acquire(client, DPUService.class, components),
+        cache.acquire(client, Pod.class, namespace), cache.acquire(client, PersistentVolumeClaim.class, namespace));
+    DPFOperatorConfigReconciler reconciler = new DPFOperatorConfigReconciler(client, settings,
+        new Inventory(ReleaseDefaults.load().withDpuNetworkingHelmChart(settings.dpuNetworkingHelmChart()),
+            settings.deployArgoCd()),
+        Clock.systemUTC(), caches);
     return Controller.builder("dpfoperatorconfig", client, DPFOperatorConfig.class, reconciler)
-        .scope(namespace)
+        .scope(Scope.allNamespaces())
         .workers(1)
         .watches(Deployment.class, components, singleton())
         .watches(StatefulSet.class, components, singleton())
         .watches(DaemonSet.class, components, singleton())
         .watches(DPUService.class, components, singleton())
         .watches(Secret.class, namespace, singleton())
+        // Why a rollout is stuck, and the BFB volume the provisioning controller needs.
+        .watches(Pod.class, namespace, singleton())
+        .watches(PersistentVolumeClaim.class, namespace, singleton())
         .build();
   }
 

@@ -2,6 +2,7 @@ package io.dpf.operator;
 
 import io.dpf.api.LabelKeys;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.dpf.runtime.controller.KindCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,16 +18,19 @@ import java.util.Optional;
 final class PullSecretLabeller {
 
   private final KubernetesClient client;
+  private final KindCache<Secret> secrets;
 
-  PullSecretLabeller(KubernetesClient client) {
+  /** Secrets are read from the cache of the config namespace's Secrets (the operator watches them). */
+  PullSecretLabeller(KubernetesClient client, KindCache<Secret> secrets) {
     this.client = client;
+    this.secrets = secrets;
   }
 
   /** @return the listed Secrets that do not exist (empty when all is well) */
   List<String> reconcile(String namespace, List<String> listed) {
     List<String> missing = new ArrayList<>();
     for (String name : listed) {
-      Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+      Secret secret = secrets.get(namespace, name);
       if (secret == null) {
         missing.add(name);
       } else if (secret.getMetadata().getLabels() == null
@@ -34,8 +38,9 @@ final class PullSecretLabeller {
         mark(namespace, name, true);
       }
     }
-    for (Secret marked : client.secrets().inNamespace(namespace).withLabel(LabelKeys.IMAGE_PULL_SECRET).list().getItems()) {
-      if (!listed.contains(marked.getMetadata().getName())) {
+    for (Secret marked : secrets.list(namespace)) {
+      if (marked.getMetadata().getLabels() != null && marked.getMetadata().getLabels().containsKey(LabelKeys.IMAGE_PULL_SECRET)
+          && !listed.contains(marked.getMetadata().getName())) {
         mark(namespace, marked.getMetadata().getName(), false);
       }
     }

@@ -3,60 +3,91 @@ package io.dpf.operator;
 import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.conditions.Conditions;
 import io.dpf.api.svc.v1alpha1.DPUService;
+import io.dpf.runtime.readiness.WorkloadReadiness;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * Whether a component's workloads run: Deployments and StatefulSets with every replica ready,
- * DaemonSets ready on every scheduled node, DPUServices with {@code Ready=True}. Returns what is
- * not ready, in words, for the condition message.
+ * Whether a component's workloads run: Deployments, StatefulSets and DaemonSets whose rollout is
+ * complete as {@code kubectl rollout status} decides it (with the cause their pods show when it is
+ * stuck), DPUServices with {@code Ready=True} (with the reasons and messages of their conditions
+ * that are not). Returns what is not ready, in words, for the condition message.
  */
 final class Readiness {
 
   private final KubernetesClient client;
+  private final OperatorCaches caches;
 
-  Readiness(KubernetesClient client) {
+  /**
+   * Reads the component-labelled workloads from the shared caches, or judges the applied copy when
+   * the cache has not caught up; DPUServices from the cache, the API only for one not there.
+   */
+  Readiness(KubernetesClient client, OperatorCaches caches) {
     this.client = client;
+    this.caches = caches;
   }
 
-  List<String> notReady(List<HasMetadata> rendered) {
+  /** @param applied a component's objects as the API server returned them from their apply */
+  List<String> notReady(List<HasMetadata> applied) {
     List<String> problems = new ArrayList<>();
-    for (HasMetadata object : rendered) {
+    for (HasMetadata object : applied) {
       String ns = object.getMetadata().getNamespace();
       String name = object.getMetadata().getName();
+      HasMetadata live;
       if (object instanceof Deployment) {
-        Deployment live = client.apps().deployments().inNamespace(ns).withName(name).get();
-        int want = live == null || live.getSpec().getReplicas() == null ? 1 : live.getSpec().getReplicas();
-        int ready = live == null || live.getStatus() == null ? 0 : Objects.requireNonNullElse(live.getStatus().getReadyReplicas(), 0);
-        if (ready < want) {
-          problems.add("Deployment " + name + " has " + ready + "/" + want + " ready replicas");
-        }
+        live = caches.deployments().get(ns, name);
       } else if (object instanceof StatefulSet) {
-        StatefulSet live = client.apps().statefulSets().inNamespace(ns).withName(name).get();
-        int want = live == null || live.getSpec().getReplicas() == null ? 1 : live.getSpec().getReplicas();
-        int ready = live == null || live.getStatus() == null ? 0 : Objects.requireNonNullElse(live.getStatus().getReadyReplicas(), 0);
-        if (ready < want) {
-          problems.add("StatefulSet " + name + " has " + ready + "/" + want + " ready replicas");
-        }
+        live = caches.statefulSets().get(ns, name);
       } else if (object instanceof DaemonSet) {
-        DaemonSet live = client.apps().daemonSets().inNamespace(ns).withName(name).get();
-        if (live == null || live.getStatus() == null
-            || !Objects.equals(live.getStatus().getNumberReady(), live.getStatus().getDesiredNumberScheduled())) {
-          problems.add("DaemonSet " + name + " is not ready on every node");
+        live = caches.daemonSets().get(ns, name);
+      } else {
+        if (object instanceof DPUService) {
+          dpuServiceNotReady(ns, name).ifPresent(problems::add);
         }
-      } else if (object instanceof DPUService) {
-        DPUService live = client.resources(DPUService.class).inNamespace(ns).withName(name).get();
-        if (live == null || live.getStatus() == null || !Conditions.isTrue(live.getStatus(), ConditionTypes.READY)) {
-          problems.add("DPUService " + name + " is not Ready");
-        }
+        continue;
       }
+      List<Pod> pods = caches.pods().list(ns);
+      WorkloadReadiness.notReady(object.getKind(), name, newer(live, object), pods).ifPresent(problems::add);
     }
     return problems;
+  }
+
+  private java.util.Optional<String> dpuServiceNotReady(String ns, String name) {
+    DPUService live = cachedOr(caches.dpuServices().get(ns, name),
+        () -> client.resources(DPUService.class).inNamespace(ns).withName(name).get());
+    if (live == null) {
+      return java.util.Optional.of("DPUService " + name + " does not exist");
+    }
+    if (Conditions.isTrue(live.getStatus(), ConditionTypes.READY)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("DPUService " + name + " is not Ready: " + Conditions.whyNotReady(live.getStatus()));
+  }
+
+  /**
+   * The cache may not have seen the apply that just changed a workload's spec yet: its old copy,
+   * fully rolled out at the old generation, would pass for ready. The applied copy (the server's
+   * answer to the apply, status included) is judged instead until the cache catches up.
+   */
+  private static HasMetadata newer(HasMetadata cached, HasMetadata applied) {
+    if (cached == null) {
+      return applied.getMetadata().getGeneration() == null ? null : applied;
+    }
+    Long cachedGeneration = cached.getMetadata().getGeneration();
+    Long appliedGeneration = applied.getMetadata().getGeneration();
+    return appliedGeneration != null && (cachedGeneration == null || appliedGeneration > cachedGeneration)
+        ? applied : cached;
+  }
+
+  /** An object we apply carries the component label, so the cache holds it once it exists. */
+  private static <T> T cachedOr(T cached, Supplier<T> fresh) {
+    return cached != null ? cached : fresh.get();
   }
 }

@@ -11,6 +11,7 @@ import io.dpf.operator.inventory.RenderInputs;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.dpf.runtime.controller.KindCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import java.util.TreeSet;
  */
 final class SystemComponents {
 
-  /** What happened: objects rendered per enabled component, and problems per component. */
+  /** What happened: objects applied per enabled component (as the API returned them), and problems per component. */
   record Outcome(Map<String, List<HasMetadata>> rendered, Map<String, String> invalid, Map<String, Exception> failed) {}
 
   private final KubernetesClient client;
@@ -33,27 +34,38 @@ final class SystemComponents {
   private final ServerSideApply apply;
   private final Pruner pruner;
 
-  SystemComponents(KubernetesClient client, Inventory inventory, ServerSideApply apply) {
+  private final KindCache<Secret> secrets;
+
+  /** ApplySet parents are read from the cache of the config namespace's Secrets. */
+  SystemComponents(KubernetesClient client, Inventory inventory, ServerSideApply apply, KindCache<Secret> secrets) {
     this.client = client;
+    this.secrets = secrets;
     this.inventory = inventory;
     this.apply = apply;
     this.pruner = new Pruner(client);
   }
 
-  Outcome reconcile(DPFOperatorConfig config, Map<String, ComponentSettings> settings) {
+  /**
+   * @param blocked components whose prerequisites are missing (→ why): neither applied nor pruned,
+   *     so what runs keeps running; reported among the invalid ones
+   */
+  Outcome reconcile(DPFOperatorConfig config, Map<String, ComponentSettings> settings, Map<String, String> blocked) {
     Map<String, List<HasMetadata>> rendered = new LinkedHashMap<>();
     Map<String, String> invalid = new LinkedHashMap<>();
     Map<String, Exception> failed = new LinkedHashMap<>();
     String namespace = config.getMetadata().getNamespace();
     for (Component component : inventory.components()) {
       ComponentSettings componentSettings = settings.get(component.name());
+      if (componentSettings.enabled() && blocked.containsKey(component.name())) {
+        invalid.put(component.name(), blocked.get(component.name()));
+        continue;
+      }
       try {
         if (componentSettings.enabled()) {
           RenderInputs inputs = new RenderInputs(config, componentSettings, inventory.defaults(),
               ApplySet.id(component.name(), namespace));
           List<HasMetadata> objects = component.render(inputs);
-          deploy(component.name(), namespace, objects);
-          rendered.put(component.name(), objects);
+          rendered.put(component.name(), deploy(component.name(), namespace, objects));
         } else {
           remove(component.name(), namespace);
         }
@@ -82,7 +94,8 @@ final class SystemComponents {
     return remaining;
   }
 
-  private void deploy(String component, String namespace, List<HasMetadata> objects) {
+  /** @return the objects as the API server returned them from the apply (their generation is the current one) */
+  private List<HasMetadata> deploy(String component, String namespace, List<HasMetadata> objects) {
     Set<String> desired = ApplySet.entries(objects);
     Set<String> previous = ApplySet.inventory(parent(component, namespace));
     // The parent lists old and new members until pruning has succeeded, so a crash in between
@@ -90,11 +103,13 @@ final class SystemComponents {
     Set<String> union = new TreeSet<>(previous);
     union.addAll(desired);
     apply.apply(ApplySet.parent(component, namespace, union));
-    objects.forEach(apply::apply);
+    List<HasMetadata> applied = new ArrayList<>();
+    objects.forEach(object -> applied.add(apply.apply(object)));
     List<String> stale = new ArrayList<>(previous);
     stale.removeAll(desired);
     pruner.delete(stale);
     apply.apply(ApplySet.parent(component, namespace, desired));
+    return applied;
   }
 
   private void remove(String component, String namespace) {
@@ -110,6 +125,6 @@ final class SystemComponents {
   }
 
   private Secret parent(String component, String namespace) {
-    return client.secrets().inNamespace(namespace).withName(ApplySet.parentName(component)).get();
+    return secrets.get(namespace, ApplySet.parentName(component));
   }
 }

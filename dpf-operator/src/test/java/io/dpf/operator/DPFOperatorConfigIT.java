@@ -124,9 +124,40 @@ class DPFOperatorConfigIT {
       last[0] = now;
       return quiet;
     });
-    int before = writes.count();
-    Thread.sleep(Duration.ofSeconds(30).toMillis());
-    assertThat(writes.since(before)).as("writes by the operator over 30 s of nothing changing").isEmpty();
+    // The world must really be unchanged: on a loaded machine a simulated node can miss its heartbeat
+    // and a workload turn unready, which the operator rightly reports. Such a window is measured again.
+    for (int window = 1; ; window++) {
+      String world = operatorInputs();
+      int before = writes.count();
+      int readsBefore = writes.readCount();
+      Thread.sleep(Duration.ofSeconds(20).toMillis());
+      if (!world.equals(operatorInputs()) && window < 4) {
+        continue;
+      }
+      assertThat(operatorInputs()).as("the operator's inputs stayed the same for one 20 s window").isEqualTo(world);
+      System.out.printf("%n[figures] dpf-operator, 20 s of an unchanged world: %d writes, %d reads (beyond its watches)%n",
+          writes.since(before).size(), writes.readsSince(readsBefore).size());
+      assertThat(writes.since(before)).as("writes by the operator over 20 s of nothing changing").isEmpty();
+      // Its reconciler reads the manager's shared caches: no GET or LIST beyond the informers' watches.
+      assertThat(writes.readsSince(readsBefore)).as("reads by the operator over 20 s of nothing changing").isEmpty();
+      return;
+    }
+  }
+
+  /** What the operator watches besides its own config: workloads, DPUServices and Secrets of its namespace. */
+  private static String operatorInputs() {
+    java.util.TreeMap<String, String> versions = new java.util.TreeMap<>();
+    client.apps().deployments().inNamespace(NAMESPACE).list().getItems()
+        .forEach(o -> versions.put("Deployment " + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+    client.apps().statefulSets().inNamespace(NAMESPACE).list().getItems()
+        .forEach(o -> versions.put("StatefulSet " + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+    client.apps().daemonSets().inNamespace(NAMESPACE).list().getItems()
+        .forEach(o -> versions.put("DaemonSet " + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+    client.resources(DPUService.class).inNamespace(NAMESPACE).list().getItems()
+        .forEach(o -> versions.put("DPUService " + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+    client.secrets().inNamespace(NAMESPACE).list().getItems()
+        .forEach(o -> versions.put("Secret " + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+    return versions.toString();
   }
 
   @Test

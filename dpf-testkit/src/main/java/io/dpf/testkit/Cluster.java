@@ -1,10 +1,12 @@
 package io.dpf.testkit;
 
+import io.dpf.testkit.node.RealNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /** A Kubernetes cluster a test or the demo talks to, however it was provided. */
 public interface Cluster extends AutoCloseable {
@@ -25,6 +27,11 @@ public interface Cluster extends AutoCloseable {
 
   /** Adds a node that runs Pods (a KWOK node on the local provider) carrying the given labels. */
   void addNode(String name, Map<String, String> labels);
+
+  /** The node that runs real containers, where the provider started one (local clusters, as asked). */
+  default Optional<RealNode> realNode() {
+    return Optional.empty();
+  }
 
   default void installCrds(Collection<CustomResourceDefinition> crds) {
     Crds.install(client(), crds);

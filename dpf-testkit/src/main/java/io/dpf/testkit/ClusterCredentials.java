@@ -25,15 +25,21 @@ public final class ClusterCredentials {
     this.admin = admin;
   }
 
-  static ClusterCredentials create(Path clusterDir) throws IOException {
+  /** {@code apiServerAddress} is the address the API server listens on, in its certificate too. */
+  static ClusterCredentials create(Path clusterDir, String apiServerAddress) throws IOException {
     Path dir = Files.createDirectories(clusterDir.resolve("pki"));
     CertificateAuthority ca = CertificateAuthority.create("kubernetes-ca");
     ca.keyAndCertificate().writeTo(dir.resolve("ca.crt"), dir.resolve("ca.key"));
+    List<String> ips = apiServerAddress.equals("127.0.0.1") ? List.of("127.0.0.1", "10.0.0.1")
+        : List.of("127.0.0.1", "10.0.0.1", apiServerAddress);
     ca.issueServer("kube-apiserver",
             List.of("localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc",
                 "kubernetes.default.svc.cluster.local"),
-            List.of("127.0.0.1", "10.0.0.1"))
+            ips)
         .writeTo(dir.resolve("apiserver.crt"), dir.resolve("apiserver.key"));
+    // The API server's client certificate towards kubelets (logs, exec, port-forward, proxy).
+    ca.issueClient("kube-apiserver-kubelet-client", "system:masters")
+        .writeTo(dir.resolve("apiserver-kubelet-client.crt"), dir.resolve("apiserver-kubelet-client.key"));
     KeyAndCertificate admin = ca.issueClient("admin", "system:masters");
     // Service-account tokens are signed with their own key; the server verifies with its public half.
     KeyAndCertificate serviceAccounts = ca.issueClient("service-accounts");

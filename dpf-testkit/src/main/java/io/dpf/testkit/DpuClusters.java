@@ -21,6 +21,11 @@ public final class DpuClusters {
   }
 
   public static Secret register(Cluster host, String namespace, String clusterName, Cluster dpuCluster) {
+    return register(host, namespace, clusterName, dpuCluster.kubeconfigYaml());
+  }
+
+  /** As {@link #register(Cluster, String, String, Cluster)}, with a kubeconfig of the caller's (e.g. through a relay). */
+  public static Secret register(Cluster host, String namespace, String clusterName, String kubeconfigYaml) {
     KubernetesClient client = host.client();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .serverSideApply();
@@ -31,7 +36,7 @@ public final class DpuClusters {
             .addToLabels("kamaji.clastix.io/component", "admin-kubeconfig")
         .endMetadata()
         .withType("Opaque")
-        .addToStringData(KUBECONFIG_KEY, dpuCluster.kubeconfigYaml())
+        .addToStringData(KUBECONFIG_KEY, kubeconfigYaml)
         .build();
     return client.secrets().resource(secret).serverSideApply();
   }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ public final class EnvtestBinaries {
       List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "kwok-stages.yaml");
 
   private static volatile Path resolved;
+  private static final Map<String, Path> COMPONENTS = new ConcurrentHashMap<>();
 
   private EnvtestBinaries() {}
 
@@ -38,14 +41,31 @@ public final class EnvtestBinaries {
     return directory().resolve(name);
   }
 
+  /**
+   * The directory holding an optional component of {@code hack/envtest/install.sh} (e.g. "node"),
+   * built on first use; {@code -Ddpf.envtest.<component>} names an existing directory instead.
+   */
+  public static Path component(String name) {
+    return COMPONENTS.computeIfAbsent(name, c -> {
+      String explicit = System.getProperty("dpf.envtest." + c);
+      Path dir = explicit != null && !explicit.isBlank() ? Paths.get(explicit) : runInstaller(c);
+      LOG.info("{} binaries in {}", c, dir);
+      return dir;
+    });
+  }
+
   private static Path locate() {
     String explicit = System.getProperty("dpf.envtest.assets");
     if (explicit != null && !explicit.isBlank()) {
       return requireComplete(Paths.get(explicit));
     }
+    return requireComplete(runInstaller("control-plane"));
+  }
+
+  private static Path runInstaller(String component) {
     Path script = repositoryRoot().resolve("hack/envtest/install.sh");
     try {
-      Process process = new ProcessBuilder("bash", script.toString())
+      Process process = new ProcessBuilder("bash", script.toString(), component)
           .redirectError(ProcessBuilder.Redirect.INHERIT)
           .start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -54,12 +74,12 @@ public final class EnvtestBinaries {
         throw new IllegalStateException(script + " failed with exit code " + exit + "; see its output above");
       }
       String[] lines = out.split("\n");
-      return requireComplete(Paths.get(lines[lines.length - 1].trim()));
+      return Paths.get(lines[lines.length - 1].trim());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + script, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while installing control-plane binaries", e);
+      throw new IllegalStateException("interrupted while installing " + component + " binaries", e);
     }
   }
 

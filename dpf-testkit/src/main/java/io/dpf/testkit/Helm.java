@@ -43,7 +43,7 @@ public final class Helm {
         "--kubeconfig", cluster.kubeconfig().toString(), "--wait"));
   }
 
-  private static String run(List<String> command) {
+  static String run(List<String> command) {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

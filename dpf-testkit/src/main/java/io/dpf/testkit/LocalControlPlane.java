@@ -1,5 +1,8 @@
 package io.dpf.testkit;
 
+import io.dpf.testkit.node.NodeNetwork;
+import io.dpf.testkit.node.NodeSlot;
+import io.dpf.testkit.node.RealNode;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -16,9 +19,9 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +37,8 @@ public final class LocalControlPlane implements Cluster {
   private static final Set<LocalControlPlane> RUNNING = Collections.synchronizedSet(new LinkedHashSet<>());
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final String DIR_PREFIX = "dpf-cluster-";
-  private static final String OWNER_FILE = "owner.pid";
   private static final String KEEP_FILE = "keep";
+  private static final String ETCD_SOCKET = "etcd.sock:2379";
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(LocalControlPlane::close),
@@ -44,32 +47,35 @@ public final class LocalControlPlane implements Cluster {
 
   private final String name;
   private final Path dir;
+  private final ClusterOptions options;
   private final boolean apiServerOnly;
   private final List<ManagedProcess> processes = new ArrayList<>();
   private ClusterCredentials credentials;
   private String kubeconfigYaml;
   private KubernetesClient client;
+  private NodeSlot slot;
+  private RealNode realNode;
 
-  private LocalControlPlane(String name, boolean apiServerOnly) {
+  private LocalControlPlane(String name, ClusterOptions options) {
     this.name = name;
-    this.apiServerOnly = apiServerOnly;
-    try {
-      removeDirectoriesOfDeadJvms();
-      this.dir = Files.createTempDirectory(DIR_PREFIX + name + "-");
-      Files.writeString(dir.resolve(OWNER_FILE), String.valueOf(ProcessHandle.current().pid()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.options = options;
+    this.apiServerOnly = options.apiServerOnly();
+    this.dir = OwnedDirectories.create(DIR_PREFIX, name);
   }
 
   /** A full cluster: API server, controllers, scheduler and simulated nodes. */
   public static LocalControlPlane start(String name) {
-    return new LocalControlPlane(name, false).boot();
+    return start(name, ClusterOptions.full());
   }
 
   /** Only etcd and kube-apiserver: enough for API validation tests, and quicker. */
   public static LocalControlPlane startApiServerOnly(String name) {
-    return new LocalControlPlane(name, true).boot();
+    return start(name, ClusterOptions.onlyApiServer());
+  }
+
+  /** A cluster as {@code options} say: with a real node, reachable from other clusters' pods. */
+  public static LocalControlPlane start(String name, ClusterOptions options) {
+    return new LocalControlPlane(name, options).boot();
   }
 
   private LocalControlPlane boot() {
@@ -77,12 +83,20 @@ public final class LocalControlPlane implements Cluster {
     RUNNING.add(this);
     try {
       Path bin = EnvtestBinaries.directory();
-      credentials = ClusterCredentials.create(dir);
-      int etcdPort = freePort();
-      int apiPort = freePort();
-      startEtcd(bin, etcdPort);
-      startApiServer(bin, etcdPort, apiPort);
-      kubeconfigYaml = Kubeconfigs.admin(name, "https://127.0.0.1:" + apiPort, credentials);
+      String address = "127.0.0.1";
+      if (options.reachableFromPods()) {
+        // An address of our own on a device of our own: pods (and other clusters' pods) reach it,
+        // and no other cluster on the machine can bind it.
+        slot = NodeSlot.claim(dir, dir.resolve(KEEP_FILE));
+        NodeNetwork.createAnchor(slot.names());
+        address = slot.names().anchorAddress();
+      }
+      credentials = ClusterCredentials.create(dir, address);
+      int apiPort = freePort(address);
+      startEtcd(bin);
+      startApiServer(bin, address, apiPort);
+      String server = "https://" + address + ":" + apiPort;
+      kubeconfigYaml = Kubeconfigs.admin(name, server, credentials);
       Files.writeString(kubeconfig(), kubeconfigYaml);
       client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfigYaml)).build();
       awaitReady("kube-apiserver /readyz", () -> "ok".equals(readyz()));
@@ -92,8 +106,12 @@ public final class LocalControlPlane implements Cluster {
         awaitReady("service account default/default",
             () -> client.serviceAccounts().inNamespace("default").withName("default").get() != null);
       }
-      LOG.info("cluster {} ready in {} ms at https://127.0.0.1:{} (kubeconfig {})", name,
-          Duration.between(started, Instant.now()).toMillis(), apiPort, kubeconfig());
+      if (options.realNode() != null) {
+        realNode = RealNode.start(slot, dir, dir.resolve(KEEP_FILE), credentials.certificateAuthority(), server,
+            client, options.realNode());
+      }
+      LOG.info("cluster {} ready in {} ms at {} (kubeconfig {})", name,
+          Duration.between(started, Instant.now()).toMillis(), server, kubeconfig());
       return this;
     } catch (RuntimeException | IOException e) {
       close();
@@ -101,34 +119,47 @@ public final class LocalControlPlane implements Cluster {
     }
   }
 
-  private void startEtcd(Path bin, int port) {
-    int peerPort = freePort();
-    String client = "http://127.0.0.1:" + port;
-    String peer = "http://127.0.0.1:" + peerPort;
+  /**
+   * etcd on unix sockets in the cluster's directory, not on TCP: no other process on the machine
+   * (another cluster's API server after a port race, another test JVM) can reach it by a port.
+   * etcd wants the host:port form, so the sockets are named etcd.sock:2379 in its working directory.
+   */
+  private void startEtcd(Path bin) {
+    String client = "unix://" + ETCD_SOCKET;
+    String peer = "unix://peer.sock:2380";
     launch("etcd", List.of(bin.resolve("etcd").toString(),
         "--name=" + name, "--data-dir=" + dir.resolve("etcd"),
         "--listen-client-urls=" + client, "--advertise-client-urls=" + client,
         "--listen-peer-urls=" + peer, "--initial-advertise-peer-urls=" + peer,
         "--initial-cluster=" + name + "=" + peer,
-        "--unsafe-no-fsync=true", "--log-level=warn"));
+        "--unsafe-no-fsync=true", "--log-level=warn"), dir);
   }
 
-  private void startApiServer(Path bin, int etcdPort, int apiPort) {
+  private void startApiServer(Path bin, String address, int apiPort) {
     Path pki = credentials.dir();
-    launch("kube-apiserver", List.of(bin.resolve("kube-apiserver").toString(),
-        "--etcd-servers=http://127.0.0.1:" + etcdPort,
-        "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + apiPort,
+    List<String> command = new ArrayList<>(List.of(bin.resolve("kube-apiserver").toString(),
+        "--etcd-servers=unix://" + dir.resolve(ETCD_SOCKET),
+        "--bind-address=" + address, "--advertise-address=" + address, "--secure-port=" + apiPort,
         "--cert-dir=" + pki,
         "--tls-cert-file=" + pki.resolve("apiserver.crt"), "--tls-private-key-file=" + pki.resolve("apiserver.key"),
         "--client-ca-file=" + pki.resolve("ca.crt"),
         "--service-cluster-ip-range=10.0.0.0/24", "--allow-privileged=true",
-        "--authorization-mode=RBAC",
+        // Node authorization lets a kubelet read what its own pods use, and no more.
+        options.realNode() != null ? "--authorization-mode=Node,RBAC" : "--authorization-mode=RBAC",
         "--service-account-issuer=https://kubernetes.default.svc",
         "--service-account-key-file=" + pki.resolve("sa.pub"),
         "--service-account-signing-key-file=" + pki.resolve("sa.key"),
         // Without the token controller running, the ServiceAccount admission plugin would refuse Pods.
         apiServerOnly ? "--disable-admission-plugins=ServiceAccount" : "--enable-admission-plugins=NodeRestriction",
         "--enable-bootstrap-token-auth=true"));
+    if (options.realNode() != null) {
+      command.addAll(List.of(
+          "--kubelet-client-certificate=" + pki.resolve("apiserver-kubelet-client.crt"),
+          "--kubelet-client-key=" + pki.resolve("apiserver-kubelet-client.key"),
+          "--kubelet-certificate-authority=" + pki.resolve("ca.crt"),
+          "--kubelet-preferred-address-types=InternalIP"));
+    }
+    launch("kube-apiserver", command, null);
   }
 
   private void startControllers(Path bin) throws IOException {
@@ -151,7 +182,10 @@ public final class LocalControlPlane implements Cluster {
         "--kubeconfig=" + kubeconfig, "--config=" + bin.resolve("kwok-stages.yaml"),
         "--manage-all-nodes=false",
         "--manage-nodes-with-annotation-selector=" + KwokNodes.MANAGED_ANNOTATION + "=fake",
-        "--node-ip=10.0.0.1", "--cidr=10.244.0.0/16", "--node-lease-duration-seconds=40",
+        // Fake pod addresses, apart from real nodes' 10.246.0.0/16. Leases renewed every 10 s: without
+        // them a node's only heartbeat is a status patch about once a minute, past the controller
+        // manager's 50 s grace period, and every pod on it turns unready.
+        "--node-ip=10.0.0.1", "--cidr=10.245.0.0/16", "--node-lease-duration-seconds=40",
         "--server-address=127.0.0.1:" + freePort(), "--node-port=" + freePort()));
   }
 
@@ -195,6 +229,17 @@ public final class LocalControlPlane implements Cluster {
     }
   }
 
+  /** The cluster's directory: PKI, kubeconfig, the log of every process, the real node's files. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** The real node that runs containers, when the cluster was started with one. */
+  @Override
+  public Optional<RealNode> realNode() {
+    return Optional.ofNullable(realNode);
+  }
+
   /** The CA private key and certificate, e.g. to compute the CA hash DPUs join with. */
   public ClusterCredentials credentials() {
     return credentials;
@@ -208,11 +253,14 @@ public final class LocalControlPlane implements Cluster {
   public Path keepRunning() {
     try {
       Files.writeString(dir.resolve(KEEP_FILE), "kept by pid " + ProcessHandle.current().pid());
-      Files.deleteIfExists(dir.resolve(OWNER_FILE));
+      Files.deleteIfExists(dir.resolve(OwnedDirectories.OWNER_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     RUNNING.remove(this);
+    if (slot != null) {
+      slot.keep();
+    }
     return dir;
   }
 
@@ -220,6 +268,9 @@ public final class LocalControlPlane implements Cluster {
   public void close() {
     if (!RUNNING.remove(this)) {
       return;
+    }
+    if (realNode != null) {
+      realNode.close();
     }
     if (client != null) {
       client.close();
@@ -230,14 +281,21 @@ public final class LocalControlPlane implements Cluster {
     }
     Collections.reverse(reversed);
     reversed.forEach(ManagedProcess::stop);
+    if (slot != null) {
+      slot.close(); // pods, mounts, namespace, devices, cgroups
+    }
     if (!Boolean.getBoolean("dpf.testkit.keep")) {
-      deleteRecursively(dir);
+      OwnedDirectories.deleteRecursively(dir);
     }
     LOG.info("cluster {} stopped", name);
   }
 
   private void launch(String process, List<String> command) {
-    ManagedProcess started = ManagedProcess.start(process, dir, dir.resolve(KEEP_FILE), command);
+    launch(process, command, null);
+  }
+
+  private void launch(String process, List<String> command, Path workingDir) {
+    ManagedProcess started = ManagedProcess.start(process, dir, dir.resolve(KEEP_FILE), command, workingDir, null);
     synchronized (processes) {
       processes.add(started);
     }
@@ -276,7 +334,11 @@ public final class LocalControlPlane implements Cluster {
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    return freePort("127.0.0.1");
+  }
+
+  static int freePort(String address) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -289,34 +351,6 @@ public final class LocalControlPlane implements Cluster {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  /** A JVM killed with SIGKILL cannot delete its clusters' directories; the next one does. */
-  private static void removeDirectoriesOfDeadJvms() throws IOException {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    try (Stream<Path> dirs = Files.list(tmp)) {
-      dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX))
-          .filter(d -> Files.isRegularFile(d.resolve(OWNER_FILE)))
-          .filter(d -> !ownerAlive(d))
-          .forEach(LocalControlPlane::deleteRecursively);
-    }
-  }
-
-  private static boolean ownerAlive(Path dir) {
-    try {
-      long pid = Long.parseLong(Files.readString(dir.resolve(OWNER_FILE)).trim());
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    } catch (IOException | NumberFormatException e) {
-      return true; // not sure: leave it
-    }
-  }
-
-  private static void deleteRecursively(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temp dir left behind is harmless
     }
   }
 }

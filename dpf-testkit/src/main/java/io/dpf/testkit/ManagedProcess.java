@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One control-plane process, its output in a log file. It runs under a small shell watchdog that
  * ends it when this JVM is gone, so even a JVM killed with SIGKILL leaves no orphan behind.
  */
-final class ManagedProcess {
+public final class ManagedProcess {
 
   // $1 = the JVM's pid, $2 = a file whose presence means "keep running without the JVM"; the rest is
   // the command. TERM from destroy() is passed on to the child. When the JVM is gone the child gets
@@ -38,40 +39,55 @@ final class ManagedProcess {
     this.log = log;
   }
 
-  static ManagedProcess start(String name, Path logDir, Path keepFile, List<String> command) {
+  public static ManagedProcess start(String name, Path logDir, Path keepFile, List<String> command) {
+    return start(name, logDir, keepFile, command, null, null);
+  }
+
+  /**
+   * As {@link #start(String, Path, Path, List)}, in {@code workingDir} (null: this JVM's) and with
+   * exactly {@code environment} (null: this JVM's environment).
+   */
+  public static ManagedProcess start(String name, Path logDir, Path keepFile, List<String> command, Path workingDir,
+      Map<String, String> environment) {
     List<String> wrapped = new ArrayList<>(List.of("setsid", "bash", "-c", WATCHDOG, "watchdog",
         String.valueOf(ProcessHandle.current().pid()), keepFile.toString()));
     wrapped.addAll(command);
     Path log = logDir.resolve(name + ".log");
     try {
-      Process process = new ProcessBuilder(wrapped)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
-      return new ManagedProcess(name, process, log);
+      ProcessBuilder builder = new ProcessBuilder(wrapped).redirectErrorStream(true).redirectOutput(log.toFile());
+      if (workingDir != null) {
+        builder.directory(workingDir.toFile());
+      }
+      if (environment != null) {
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+      }
+      return new ManagedProcess(name, builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** Every pid of this process tree, for tests that check nothing is left behind. */
-  List<Long> pids() {
+  public List<Long> pids() {
     List<Long> pids = new ArrayList<>();
     pids.add(process.pid());
-    process.descendants().forEach(p -> pids.add(p.pid()));
+    // Not the watchdog's own one-second sleeps: they come and go while the process runs.
+    process.descendants().filter(p -> !p.info().command().map(c -> c.endsWith("/sleep")).orElse(false))
+        .forEach(p -> pids.add(p.pid()));
     return pids;
   }
 
   /** The last lines of the log, to put in an error message when the process fails. */
-  String tail(int lines) {
+  public String tail(int lines) {
     try {
       List<String> all = Files.readAllLines(log);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -80,7 +96,7 @@ final class ManagedProcess {
     }
   }
 
-  void stop() {
+  public void stop() {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     process.destroy();
     try {

@@ -1,34 +1,45 @@
 package io.dpf.dpuservice;
 
-import io.dpf.runtime.manager.LeaderElectionSettings;
+import io.dpf.api.operator.v1alpha1.OperatorNames;
+import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.runtime.manager.Manager;
+import io.dpf.runtime.manager.ManagerCommand;
 import io.dpf.runtime.manager.ManagerModule;
-import io.dpf.runtime.manager.ManagerSettings;
+import io.dpf.runtime.manager.ManagerOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code dpuservice-manager [--http-port=8081] [--leader-elect]}. */
-public final class DpuServiceManagerMain {
+/** {@code dpuservice-manager [flags]}: the flags are declared here and in {@link ManagerOptions}; see {@code --help}. */
+@Command(name = "dpuservice-manager", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "The DPUService controller-manager: DPUService, DPUServiceChain, DPUServiceInterface, "
+        + "DPUServiceIPAM, DPUServiceCredentialRequest and DPUDeployment controllers.")
+public final class DpuServiceManagerMain implements Callable<Integer> {
 
   static final String NAME = "dpuservice-manager";
 
-  private DpuServiceManagerMain() {}
+  @Option(names = "--config-namespace", paramLabel = "NAMESPACE", defaultValue = OperatorNames.CONFIG_NAMESPACE,
+      description = "Namespace of the operator's DPFOperatorConfig: Argo CD's namespace, where Applications, "
+          + "AppProjects and cluster Secrets go.")
+  String configNamespace;
 
-  public static void main(String[] args) throws InterruptedException {
-    // Named so that embedding the manager (the demo, tests) never finds two logback.xml files.
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "dpuservice-manager-logback.xml");
-    }
-    ManagerSettings manager = ManagerSettings.inCluster(NAME).withoutLeaderElection();
-    for (String arg : args) {
-      if (arg.startsWith("--http-port=")) {
-        manager = manager.withHttpPort(Integer.parseInt(arg.substring("--http-port=".length())));
-      } else if (arg.equals("--leader-elect")) {
-        manager = manager.withLeaderElection(
-            LeaderElectionSettings.of(LeaderElectionSettings.podNamespace(), NAME + "-leader"));
-      } else {
-        System.err.println("unknown argument " + arg + "; usage: dpuservice-manager [--http-port=8081] [--leader-elect]");
-        System.exit(2);
-      }
-    }
-    Manager.run(new ManagerModule(manager), new DpuServiceManagerModule());
+  @Option(names = "--config-name", paramLabel = "NAME", defaultValue = OperatorNames.CONFIG_NAME,
+      description = "Name of that DPFOperatorConfig (the owner of the Argo CD objects); any other is ignored.")
+  String configName;
+
+  @Mixin
+  ManagerOptions manager;
+
+  public static void main(String[] args) {
+    ManagerCommand.run(new DpuServiceManagerMain(), args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    manager.logFormat().install();
+    Manager.run(new ManagerModule(manager.settings(NAME)),
+        new DpuServiceManagerModule(new ResourceKey(configNamespace, configName)));
+    return 0;
   }
 }

@@ -7,6 +7,7 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 import io.dpf.api.LabelKeys;
 import io.dpf.api.conditions.ConditionedStatus;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
+import io.dpf.api.operator.v1alpha1.OperatorNames;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
 import io.dpf.api.provisioning.v1alpha1.BFB;
 import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
@@ -20,8 +21,10 @@ import io.dpf.api.svc.v1alpha1.DPUServiceInterface;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.dpuservice.clusters.DpuClusterClients;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
+import io.dpf.dpuservice.clusters.KubeconfigSecretWatches;
 import io.dpf.dpuservice.credentials.CredentialSecrets;
 import io.dpf.dpuservice.credentials.DPUServiceCredentialRequestReconciler;
+import io.dpf.dpuservice.dpuservice.ApplicationChanges;
 import io.dpf.dpuservice.dpuservice.DPUServiceReconciler;
 import io.dpf.dpuservice.fanout.DPUServiceChainFanOut;
 import io.dpf.dpuservice.fanout.DPUServiceIPAMFanOut;
@@ -30,6 +33,7 @@ import io.dpf.dpuservice.fanout.FanOutKind;
 import io.dpf.dpuservice.fanout.FanOutReconciler;
 import io.dpf.runtime.cluster.ClusterClients;
 import io.dpf.runtime.controller.Controller;
+import io.dpf.runtime.controller.InformerCache;
 import io.dpf.runtime.controller.KeyMapper;
 import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.runtime.controller.Scope;
@@ -50,42 +54,66 @@ import java.util.function.Supplier;
  */
 public final class DpuServiceManagerModule extends AbstractModule {
 
+  private final ResourceKey operatorConfig;
   private final Supplier<DpuClusterClients> clusterClients;
 
-  /** DPU-cluster clients from {@link ClusterClients}. */
+  /** DPU-cluster clients from {@link ClusterClients}; the operator's config at DPF's default name. */
   public DpuServiceManagerModule() {
-    this(() -> DpuClusterClients.of(new ClusterClients()));
+    this(DEFAULT_CONFIG);
+  }
+
+  /** @param operatorConfig the DPFOperatorConfig whose namespace is Argo CD's ({@code --config-namespace/-name}) */
+  public DpuServiceManagerModule(ResourceKey operatorConfig) {
+    this(operatorConfig, () -> DpuClusterClients.of(new ClusterClients()));
   }
 
   /** With other DPU-cluster clients, e.g. ones that count their writes in tests. */
   public DpuServiceManagerModule(Supplier<DpuClusterClients> clusterClients) {
+    this(DEFAULT_CONFIG, clusterClients);
+  }
+
+  public DpuServiceManagerModule(ResourceKey operatorConfig, Supplier<DpuClusterClients> clusterClients) {
+    this.operatorConfig = operatorConfig;
     this.clusterClients = clusterClients;
   }
 
+  static final ResourceKey DEFAULT_CONFIG = new ResourceKey(OperatorNames.CONFIG_NAMESPACE, OperatorNames.CONFIG_NAME);
+
   @Provides
   @Singleton
-  DpuClusterRegistry dpuClusterRegistry(KubernetesClient client) {
-    return new DpuClusterRegistry(client, clusterClients.get());
+  DpuClusterRegistry dpuClusterRegistry(KubernetesClient client, InformerCache cache) {
+    // The DPUCluster cache every controller here watches: one informer for the kind.
+    return new DpuClusterRegistry(client, clusterClients.get(),
+        cache.acquire(client, DPUCluster.class, Scope.allNamespaces()));
   }
 
   @ProvidesIntoSet
-  Controller<?> dpuServiceController(KubernetesClient client, DpuClusterRegistry registry) {
+  Controller<?> dpuServiceController(KubernetesClient client, DpuClusterRegistry registry, InformerCache cache) {
     AtomicReference<Controller<DPUService>> self = new AtomicReference<>();
     Scope everywhere = Scope.allNamespaces();
+    // The caches its watches below fill: the reconciler reads them instead of the API.
+    DPUServiceReconciler.Caches caches = new DPUServiceReconciler.Caches(
+        cache.acquire(client, DPUService.class, everywhere), cache.acquire(client, DPFOperatorConfig.class, everywhere),
+        cache.acquire(client, Application.class, everywhere.withLabels(LabelKeys.DPU_SERVICE_NAME)),
+        cache.acquire(client, DPUServiceInterface.class, everywhere));
     Controller<DPUService> controller = Controller.builder("dpuservice", client, DPUService.class,
-            new DPUServiceReconciler(client, registry, Clock.systemUTC()))
+            new DPUServiceReconciler(client, registry, Clock.systemUTC(), caches, operatorConfig))
         .scope(everywhere)
         .watches(Application.class, everywhere.withLabels(LabelKeys.DPU_SERVICE_NAME),
-            KeyMapper.fromLabels(LabelKeys.DPU_SERVICE_NAMESPACE, LabelKeys.DPU_SERVICE_NAME))
+            KeyMapper.fromLabels(LabelKeys.DPU_SERVICE_NAMESPACE, LabelKeys.DPU_SERVICE_NAME),
+            ApplicationChanges::matter)
         // A DPU cluster that comes or goes changes every DPUService's Applications.
         .watches(DPUCluster.class, everywhere, allOf(self))
-        // Where ArgoCD lives (and who owns its objects) is the config's namespace.
-        .watches(DPFOperatorConfig.class, everywhere, allOf(self))
+        // Where ArgoCD lives (and who owns its objects) is the operator config's namespace; others change nothing.
+        .watches(DPFOperatorConfig.class, everywhere, onlyFor(operatorConfig, allOf(self)))
         .watches(Secret.class, everywhere.withLabels(LabelKeys.IMAGE_PULL_SECRET), inSameNamespace(self))
         // An interface that appears, changes or loses its consumed-by mark changes its services' values.
         .watches(DPUServiceInterface.class, everywhere, usersOfInterface(self))
         .build();
     self.set(controller);
+    // A kubeconfig Secret deleted or recreated changes what every DPUService can reach.
+    KubeconfigSecretWatches kubeconfigs = new KubeconfigSecretWatches(client, self::get, allOf(self));
+    registry.onKubeconfigSecrets(kubeconfigs::ensure);
     return controller;
   }
 
@@ -156,6 +184,10 @@ public final class DpuServiceManagerModule extends AbstractModule {
         .build();
     self.set(controller);
     return controller;
+  }
+
+  private static <T extends HasMetadata> KeyMapper<T> onlyFor(ResourceKey key, KeyMapper<T> mapper) {
+    return changed -> key.equals(ResourceKey.of(changed)) ? mapper.keysFor(changed) : List.of();
   }
 
   private static KeyMapper<DPUServiceInterface> usersOfInterface(AtomicReference<Controller<DPUService>> self) {

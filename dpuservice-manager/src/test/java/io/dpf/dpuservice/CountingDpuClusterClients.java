@@ -3,7 +3,7 @@ package io.dpf.dpuservice;
 import io.dpf.dpuservice.clusters.DpuClusterClients;
 import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.testkit.WriteCounter;
-import io.fabric8.kubernetes.client.Config;
+import io.dpf.runtime.cluster.ClusterClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ final class CountingDpuClusterClients implements DpuClusterClients {
     if (current != null && current.kubeconfig().equals(kubeconfig)) {
       return current.client();
     }
-    KubernetesClient client = writes.countingClient(Config.fromKubeconfig(kubeconfig));
+    KubernetesClient client = writes.countingClient(ClusterClients.config(kubeconfig));
     clients.put(secret, new Entry(kubeconfig, client));
     if (current != null) {
       current.client().close();

@@ -50,13 +50,18 @@ final class DpuServiceFixture {
   private DpuServiceFixture() {}
 
   static void prepareHost(Cluster host) {
+    host.installCrds(List.of(ApiTypes.crd(Application.class), ApiTypes.crd(AppProject.class)));
+    prepareHostForArgoCd(host);
+  }
+
+  /** As {@link #prepareHost}, but Argo CD's own Application and AppProject CRDs stay (a real Argo CD installed them). */
+  static void prepareHostForArgoCd(Cluster host) {
     host.installCrds(List.of(ApiTypes.crd(DPUService.class), ApiTypes.crd(DPUServiceInterface.class),
         ApiTypes.crd(DPUServiceChain.class), ApiTypes.crd(DPUServiceIPAM.class),
         ApiTypes.crd(DPUServiceCredentialRequest.class), ApiTypes.crd(DPUDeployment.class),
         ApiTypes.crd(DPUServiceTemplate.class), ApiTypes.crd(DPUServiceConfiguration.class), ApiTypes.crd(BFB.class),
         ApiTypes.crd(DPUFlavor.class), ApiTypes.crd(DPUSet.class),
-        ApiTypes.crd(DPUCluster.class), ApiTypes.crd(DPFOperatorConfig.class),
-        ApiTypes.crd(Application.class), ApiTypes.crd(AppProject.class)));
+        ApiTypes.crd(DPUCluster.class), ApiTypes.crd(DPFOperatorConfig.class)));
     KubernetesClient client = host.client();
     namespace(client, ARGOCD_NAMESPACE);
     client.resource(client.getKubernetesSerialization().unmarshal("""
@@ -88,8 +93,12 @@ final class DpuServiceFixture {
 
   /** The kubeconfig Secret as Kamaji writes it, and a static DPUCluster naming it. */
   static void registerDpuCluster(Cluster host, String name, Cluster dpuCluster) {
+    registerDpuCluster(host, name, dpuCluster.kubeconfigYaml());
+  }
+
+  static void registerDpuCluster(Cluster host, String name, String kubeconfigYaml) {
     String namespace = clusterNamespace(name);
-    DpuClusters.register(host, namespace, name, dpuCluster);
+    DpuClusters.register(host, namespace, name, kubeconfigYaml);
     DPUCluster cluster = host.client().getKubernetesSerialization().unmarshal("""
         apiVersion: provisioning.dpu.nvidia.com/v1alpha1
         kind: DPUCluster

@@ -23,11 +23,23 @@ final class ClusterView {
     this.namespace = namespace;
   }
 
+  /** What {@code kubectl get -n <ns> pods} prints. */
+  String pods() {
+    List<String> lines = new ArrayList<>();
+    podTable(lines);
+    return lines.isEmpty() ? "No resources found in " + namespace + " namespace." : String.join("\n", lines);
+  }
+
+  private void podTable(List<String> lines) {
+    List<Pod> pods = client.pods().inNamespace(namespace).list().getItems();
+    table(lines, List.of("NAME", "READY", "STATUS", "NODE"), pods.stream().map(p -> List.of(
+        "pod/" + p.getMetadata().getName(), ready(p), Objects.toString(p.getStatus().getPhase(), "Pending"),
+        Objects.toString(p.getSpec().getNodeName(), "<none>"))).toList());
+  }
+
   String render() {
     List<String> lines = new ArrayList<>();
-    List<Pod> pods = client.pods().inNamespace(namespace).list().getItems();
-    table(lines, List.of("NAME", "READY", "STATUS"), pods.stream().map(p -> List.of("pod/" + p.getMetadata().getName(),
-        ready(p), Objects.toString(p.getStatus().getPhase(), "Pending"))).toList());
+    podTable(lines);
     table(lines, List.of("NAME", "READY", "PHASE"), list(DPUService.class).stream().map(s -> List.of(
         "dpuservice.svc.dpu.nvidia.com/" + s.getMetadata().getName(),
         condition(s.getStatus() == null ? null : s.getStatus().getConditions(), true),

@@ -2,6 +2,9 @@ package io.dpf.e2e;
 
 import io.dpf.api.ApiTypes;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
+import io.dpf.cli.Describe;
+import io.dpf.cli.tree.Scope;
+import io.dpf.cli.tree.TreeOptions;
 import io.dpf.testkit.SeedPrerequisites;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,6 +31,7 @@ final class Demo {
   private final LocalEnvironment env;
   private final PrintStream out;
   private DemoManagers managers;
+  private DemoArgoCd argoCd;
 
   Demo(LocalEnvironment env, PrintStream out) {
     this.env = env;
@@ -43,11 +47,37 @@ final class Demo {
     SeedPrerequisites.create(env.host());
   }
 
-  /** The DPF operator, the DPUService manager and the Argo CD stand-in, with the tenant registered as a DPUCluster. */
+  /**
+   * The seed's first step, for real: {@code helm install} of the operator chart with the images the
+   * build made (imported into the host's real node), then the seed's {@code kubectl get pods} once
+   * the operator pod is Ready. The operator pod then deploys the other managers as pods. Argo CD is
+   * the user's (the real one, as local processes), so the chart is told not to deploy its own.
+   */
+  void installOperatorWithHelm() {
+    SeedPrerequisites.create(env.host());
+    argoCd = DemoArgoCd.start(env.host(), NAMESPACE);
+    InstalledOperator.loadImages(env.host().realNode().orElseThrow(), out);
+    out.println("$ helm install dpf-operator " + InstalledOperator.chart().map(p -> p.getFileName().toString())
+        .orElse("dpf-operator.tgz") + " -n " + NAMESPACE + " --create-namespace --set argoCD.deploy=false");
+    out.print(InstalledOperator.helmInstall(env, argoCd.chartRef()));
+    InstalledOperator.awaitPodsReady(env.host().client(), 1);
+    out.println("$ kubectl -n " + NAMESPACE + " get pods");
+    out.println(new ClusterView(env.host().client(), NAMESPACE).pods());
+    DemoManagers.registerDpuCluster(env.host().client(), LocalEnvironment.DPU_CLUSTER, LocalEnvironment.DPU_CLUSTER,
+        env.dpu().client().getKubernetesVersion().getGitVersion());
+  }
+
+  /** Argo CD, the DPF operator and the DPUService manager, with the tenant registered as a DPUCluster. */
   void startManagers() {
     DemoManagers.registerDpuCluster(env.host().client(), LocalEnvironment.DPU_CLUSTER, LocalEnvironment.DPU_CLUSTER,
         env.dpu().client().getKubernetesVersion().getGitVersion());
-    managers = DemoManagers.start(env.host().client(), NAMESPACE);
+    argoCd = DemoArgoCd.start(env.host(), NAMESPACE);
+    managers = DemoManagers.start(env.host().client(), argoCd.chartRef());
+  }
+
+  /** The real Argo CD of the demo (null before {@link #startManagers}). */
+  DemoArgoCd argoCd() {
+    return argoCd;
   }
 
   void applySeedConfig() {
@@ -65,6 +95,16 @@ final class Demo {
     return watch(timeout, () -> readyCondition().map(c -> "True".equals(c.getStatus())).orElse(false));
   }
 
+  /**
+   * {@code kubectl dpf describe all}: the whole tree once Ready; when not Ready, only what is not
+   * healthy, down to the Applications' workloads and Pods, so the reason is on screen.
+   */
+  void describe(boolean ready) {
+    out.println();
+    out.println("$ kubectl dpf describe all" + (ready ? "" : " --issues --expand-resources"));
+    out.print(new Describe(Scope.ALL, !ready, new TreeOptions(List.of(), !ready, true)).table(env.host().client()));
+  }
+
   /** The seed's last look: the system components Argo CD deployed into the DPU cluster. */
   void showDpuCluster() {
     out.println();
@@ -73,12 +113,13 @@ final class Demo {
     out.println(new ClusterView(env.dpu().client(), NAMESPACE).workloads());
   }
 
-  /** The seed's clean-up: delete the config and watch everything go. */
+  /** The seed's clean-up: delete the config and watch everything go but the operator (helm installed it). */
   boolean cleanUp(Duration timeout) {
     out.println("$ kubectl delete -n " + NAMESPACE + " dpfoperatorconfig --all --wait=false");
     env.host().client().resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).delete();
     return watch(timeout, () -> env.host().client().resources(DPFOperatorConfig.class).inNamespace(NAMESPACE)
-        .list().getItems().isEmpty() && env.host().client().pods().inNamespace(NAMESPACE).list().getItems().isEmpty());
+        .list().getItems().isEmpty() && env.host().client().pods().inNamespace(NAMESPACE).list().getItems().stream()
+        .allMatch(InstalledOperator::isOperatorPod));
   }
 
   private DPFOperatorConfig config() {
@@ -97,6 +138,9 @@ final class Demo {
   void stop() {
     if (managers != null) {
       managers.close();
+    }
+    if (argoCd != null) {
+      argoCd.close();
     }
   }
 

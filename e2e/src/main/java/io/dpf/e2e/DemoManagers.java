@@ -1,41 +1,35 @@
 package io.dpf.e2e;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.ProvidesIntoSet;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterSpec;
-import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.dpuservice.DpuServiceManagerModule;
 import io.dpf.operator.OperatorModule;
 import io.dpf.operator.OperatorSettings;
-import io.dpf.runtime.controller.Controller;
-import io.dpf.runtime.controller.Scope;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.runtime.manager.ManagerModule;
 import io.dpf.runtime.manager.ManagerSettings;
 import io.dpf.testkit.DpuClusters;
-import io.dpf.testkit.EnvtestBinaries;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The managers the demo runs in this JVM, as their Deployments would run them in a cluster whose
- * nodes run containers: the DPF operator, the DPUService manager, and (a stand-in, see
- * {@link ArgoCdStandIn}) Argo CD. The operator's Deployments of the managers stay simulated pods.
+ * nodes run containers: the DPF operator and the DPUService manager, beside the real Argo CD as
+ * local processes ({@link DemoArgoCd}). The operator's Deployments stay simulated pods.
  */
 final class DemoManagers implements AutoCloseable {
 
   private final List<Manager> managers = new ArrayList<>();
 
-  static DemoManagers start(KubernetesClient host, String argoNamespace) {
+  /** @param dpuNetworkingHelmChart where the system DPUServices' chart is served ({@code <repo>/<chart>:<version>}) */
+  static DemoManagers start(KubernetesClient host, String dpuNetworkingHelmChart) {
     DemoManagers demo = new DemoManagers();
-    demo.start("dpf-operator", host, new OperatorModule(OperatorSettings.defaults()));
+    demo.start("dpf-operator", host,
+        new OperatorModule(OperatorSettings.defaults().withDpuNetworkingHelmChart(dpuNetworkingHelmChart)));
     demo.start("dpuservice-manager", host, new DpuServiceManagerModule());
-    demo.start("argocd-stand-in", host, new ArgoCdStandInModule(host, argoNamespace));
     return demo;
   }
 
@@ -63,23 +57,6 @@ final class DemoManagers implements AutoCloseable {
   public void close() {
     for (int i = managers.size() - 1; i >= 0; i--) {
       managers.get(i).close();
-    }
-  }
-
-  private static final class ArgoCdStandInModule extends AbstractModule {
-    private final KubernetesClient host;
-    private final String namespace;
-
-    ArgoCdStandInModule(KubernetesClient host, String namespace) {
-      this.host = host;
-      this.namespace = namespace;
-    }
-
-    @ProvidesIntoSet
-    Controller<?> applications() {
-      Path charts = EnvtestBinaries.repositoryRoot().resolve("charts");
-      return Controller.builder("argocd-stand-in", host, Application.class, new ArgoCdStandIn(host, charts))
-          .scope(Scope.namespace(namespace)).workers(2).build();
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.dpf.e2e;
 
+import io.dpf.cli.CliEnvironment;
+import io.dpf.cli.DescribeCommand;
+import io.dpf.cli.DpfCli;
 import io.dpf.testkit.ClusterProvider;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,13 +15,19 @@ import picocli.CommandLine.Option;
 
 /** The {@code ./dpf} command line. */
 @Command(name = "dpf", mixinStandardHelpOptions = true, subcommands = {Dpf.Up.class, Dpf.DemoCommand.class, Dpf.Down.class},
-    description = "DPF for Java: local environment and demo.")
+    description = {"DPF for Java: local environment and demo.",
+        "describe: kubectl dpf describe against the local host cluster (see describe --help)."})
 public final class Dpf {
 
   static final String FIRST_RUN = "(the first run builds Kubernetes from source: allow 10-30 minutes)";
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Dpf()).execute(args));
+    CommandLine commandLine = new CommandLine(new Dpf());
+    // kubectl dpf describe, against the local host cluster that up/demo wrote to .dpf/ (--kubeconfig for another).
+    commandLine.addSubcommand("describe", new DescribeCommand(CliEnvironment.system(), Path.of(".dpf",
+        "host.kubeconfig"), "start the local clusters first: ./dpf up --keep, or ./dpf demo --keep"));
+    commandLine.setExecutionExceptionHandler(DpfCli.BAD_INPUT);
+    System.exit(commandLine.execute(args));
   }
 
   @Command(name = "up", mixinStandardHelpOptions = true,
@@ -88,18 +97,32 @@ public final class Dpf {
         + "kubectl; `./dpf down` stops them.")
     boolean keep;
 
+    @Option(names = "--in-process", description = "Run the DPF managers in this process on simulated nodes even "
+        + "where the operator could run as a pod from its image on a real node (root, runc, built images).")
+    boolean inProcess;
+
     @Override
     public Integer call() throws Exception {
       PrintStream out = System.out;
       out.println("Starting the local host cluster and DPU cluster " + FIRST_RUN + "...");
-      try (LocalEnvironment env = LocalEnvironment.start(ClusterProvider.fromSystemProperties())) {
+      String notFromImages = inProcess ? "--in-process was given" : InstalledOperator.demoUnavailableReason();
+      if (notFromImages != null) {
+        out.println("The DPF managers run in this process, not as pods from their images: " + notFromImages);
+      }
+      try (LocalEnvironment env = notFromImages == null ? LocalEnvironment.startWithRealNode()
+          : LocalEnvironment.start(ClusterProvider.fromSystemProperties())) {
         StateDirectory state = StateDirectory.write(stateDir, env);
         Demo demo = new Demo(env, out);
         try {
-          demo.installPrerequisites();
-          demo.startManagers();
+          if (notFromImages == null) {
+            demo.installOperatorWithHelm();
+          } else {
+            demo.installPrerequisites();
+            demo.startManagers();
+          }
           demo.applySeedConfig();
           boolean ready = demo.watchUntilReady(timeout);
+          demo.describe(ready);
           out.println();
           out.println(ready ? "DPFOperatorConfig is Ready." : "DPFOperatorConfig is not Ready after " + timeout
               + "; the conditions above say what it waits for.");

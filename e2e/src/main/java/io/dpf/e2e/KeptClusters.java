@@ -1,5 +1,6 @@
 package io.dpf.e2e;
 
+import io.dpf.testkit.node.NodeSlot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Stops clusters that {@code --keep} left running: every process whose command line names a kept cluster's directory. */
+/**
+ * Stops clusters that {@code --keep} left running: every process whose command line names a kept
+ * cluster's directory, then what a real node left on the machine.
+ */
 final class KeptClusters {
 
   private KeptClusters() {}
@@ -36,6 +40,9 @@ final class KeptClusters {
         }
       }
       stopped += processes.size();
+      // A cluster with a real node or a pod-reachable address also left devices, a network
+      // namespace, mounts and cgroups: its slot's teardown removes them before the files go.
+      NodeSlot.tearDownKept(Path.of(dir));
       deleteRecursively(Path.of(dir));
     }
     Files.delete(list);

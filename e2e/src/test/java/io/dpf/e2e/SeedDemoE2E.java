@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's first command as a test: the user's demo script on local clusters, from the seed's
  * DPFOperatorConfig applied verbatim to Ready, what the script then looks at in the DPU cluster,
- * and the clean-up. Argo CD is the demo's stand-in (see ArgoCdStandIn); everything else is real.
+ * and the clean-up, with the real Argo CD syncing the system DPUServices into the DPU cluster.
  */
 class SeedDemoE2E {
 
@@ -28,8 +28,11 @@ class SeedDemoE2E {
       try {
         demo.installPrerequisites();
         demo.startManagers();
+        long applied = System.nanoTime();
         demo.applySeedConfig();
         assertThat(demo.watchUntilReady(Duration.ofMinutes(4))).as("Ready; shown:\n" + shown).isTrue();
+        System.out.printf("%n[figure] seed DPFOperatorConfig applied -> Ready with the real Argo CD: %.1f s; "
+            + "Argo CD RSS (kB): %s%n", (System.nanoTime() - applied) / 1e9, demo.argoCd().argoCd().residentKilobytes());
 
         KubernetesClient host = env.host().client();
         assertThat(host.resources(DPUService.class).inNamespace(Demo.NAMESPACE).list().getItems()).hasSize(7);
@@ -42,7 +45,13 @@ class SeedDemoE2E {
             .allSatisfy(d -> assertThat(ready(d)).as(d.getMetadata().getName() + " ready on the DPU nodes").isTrue());
         assertThat(dpu.apps().deployments().inNamespace(Demo.NAMESPACE).withName("servicechainset-controller").get())
             .isNotNull();
+        // Argo CD itself put them there: its tracking annotation names the Application.
+        assertThat(dpu.apps().daemonSets().inNamespace(Demo.NAMESPACE).withName("flannel").get().getMetadata()
+            .getAnnotations()).hasEntrySatisfying("argocd.argoproj.io/tracking-id",
+                id -> assertThat(id).startsWith("dpu-cplane-tenant1-flannel:apps/DaemonSet:"));
         assertThat(shown.toString()).contains("application.argoproj.io/dpu-cplane-tenant1-flannel", "Synced", "Healthy");
+        // What `kubectl dpf describe all --expand-resources` shows of the healthy seed flow (times masked).
+        assertThat(DescribeGolden.tree(host)).isEqualTo(DescribeGolden.expected("describe/seed-ready.txt"));
 
         assertThat(demo.cleanUp(Duration.ofMinutes(2))).as("clean-up; shown:\n" + shown).isTrue();
         assertThat(dpu.apps().daemonSets().inNamespace(Demo.NAMESPACE).list().getItems()).isEmpty();

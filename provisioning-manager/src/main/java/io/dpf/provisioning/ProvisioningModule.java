@@ -43,6 +43,7 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import io.dpf.runtime.controller.Controller;
+import io.dpf.runtime.controller.InformerCache;
 import io.dpf.runtime.controller.KeyMapper;
 import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.runtime.controller.Scope;
@@ -114,10 +115,19 @@ public final class ProvisioningModule extends AbstractModule {
     return new Installers(installers);
   }
 
+  /** Who uses a BFB or flavor, from the shared DPUSet and DPU caches. */
+  @Provides
+  @Singleton
+  References references(KubernetesClient client, InformerCache cache) {
+    return new References(cache.acquire(client, DPUSet.class, Scope.allNamespaces()),
+        cache.acquire(client, DPU.class, Scope.allNamespaces()));
+  }
+
   @ProvidesIntoSet
   Controller<?> dpuController(KubernetesClient client, Installers installers, ImageServer images, ClusterClients clients,
-      MeterRegistry registry) {
-    DpuClusterAccess clusters = new DpuClusterAccess(clients);
+      MeterRegistry registry, InformerCache cache) {
+    DpuClusterAccess clusters = new DpuClusterAccess(clients,
+        cache.acquire(client, DPUCluster.class, Scope.allNamespaces()));
     List<PhaseHandler> phases = List.of(new Initializing(), new NodeEffectPhase(), new Pending(),
         new OsInstalling(installers, images, clusters, new JoinCredentials(Clock.systemUTC())),
         new Rebooting(installers), new DpuClusterConfig(clusters),
@@ -139,9 +149,11 @@ public final class ProvisioningModule extends AbstractModule {
   }
 
   @ProvidesIntoSet
-  Controller<?> bfbController(KubernetesClient client, BfbDownloads downloads, MeterRegistry registry) {
+  Controller<?> bfbController(KubernetesClient client, BfbDownloads downloads, MeterRegistry registry,
+      References references) {
     downloads.bindTo(registry);
-    return Controller.builder("bfb", client, BFB.class, new BfbReconciler(client, settings, downloads, Clock.systemUTC()))
+    return Controller.builder("bfb", client, BFB.class,
+            new BfbReconciler(client, settings, downloads, references, Clock.systemUTC()))
         .scope(Scope.allNamespaces())
         // A BFB waiting to be deleted is released when its last user goes.
         .watches(DPU.class, Scope.allNamespaces(), dpu -> dpu.getSpec() == null ? List.of()
@@ -151,8 +163,9 @@ public final class ProvisioningModule extends AbstractModule {
   }
 
   @ProvidesIntoSet
-  Controller<?> dpuFlavorController(KubernetesClient client) {
-    return Controller.builder("dpuflavor", client, DPUFlavor.class, new DpuFlavorReconciler(client, Clock.systemUTC()))
+  Controller<?> dpuFlavorController(KubernetesClient client, References references) {
+    return Controller.builder("dpuflavor", client, DPUFlavor.class,
+            new DpuFlavorReconciler(client, references, Clock.systemUTC()))
         .scope(Scope.allNamespaces())
         // A flavor waiting to be deleted is released when its last user goes.
         .watches(DPU.class, Scope.allNamespaces(), dpu -> dpu.getSpec() == null || dpu.getSpec().getDpuFlavor() == null
@@ -162,12 +175,14 @@ public final class ProvisioningModule extends AbstractModule {
   }
 
   @ProvidesIntoSet
-  Controller<?> dpuSetController(KubernetesClient client) {
+  Controller<?> dpuSetController(KubernetesClient client, InformerCache cache) {
     AtomicReference<Controller<DPUSet>> self = new AtomicReference<>();
-    Controller<DPUSet> controller = Controller.builder("dpuset", client, DPUSet.class, new DpuSetReconciler(client))
+    Controller<DPUSet> controller = Controller.builder("dpuset", client, DPUSet.class,
+            new DpuSetReconciler(client, cache.acquire(client, DPU.class, Scope.allNamespaces()),
+                cache.acquire(client, Node.class, Scope.allNamespaces())))
         .scope(Scope.allNamespaces())
-        .watches(DPU.class, Scope.allNamespaces().withLabels(LabelKeys.DPUSET_NAME),
-            KeyMapper.fromLabels(LabelKeys.DPUSET_NAMESPACE, LabelKeys.DPUSET_NAME))
+        // All DPUs, not only labelled ones: the DPU controller's cache, so DPUs are cached once.
+        .watches(DPU.class, Scope.allNamespaces(), KeyMapper.fromLabels(LabelKeys.DPUSET_NAMESPACE, LabelKeys.DPUSET_NAME))
         // Node label changes can select or drop nodes: every set looks again (DPF does the same).
         .watches(Node.class, Scope.allNamespaces(),
             node -> self.get().primaryCache().list().stream().map(ResourceKey::of).toList())
@@ -177,14 +192,12 @@ public final class ProvisioningModule extends AbstractModule {
   }
 
   private static List<ResourceKey> flavorOfSet(DPUSet set) {
-    return Optional.ofNullable(set.getSpec()).map(s -> s.getDpuTemplate()).map(t -> t.getSpec())
-        .map(t -> t.getDpuFlavor())
+    return Optional.ofNullable(References.flavorOf(set))
         .map(name -> List.of(new ResourceKey(set.getMetadata().getNamespace(), name))).orElse(List.of());
   }
 
   private static List<ResourceKey> bfbOfSet(DPUSet set) {
-    return Optional.ofNullable(set.getSpec()).map(s -> s.getDpuTemplate()).map(t -> t.getSpec())
-        .map(t -> t.getBfb()).map(b -> b.getName())
+    return Optional.ofNullable(References.bfbOf(set))
         .map(name -> List.of(new ResourceKey(set.getMetadata().getNamespace(), name))).orElse(List.of());
   }
 }

@@ -2,56 +2,63 @@ package io.dpf.provisioning;
 
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.dpf.runtime.controller.KindCache;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who uses a BFB or a DPUFlavor: the DPUSets and DPUs of the same namespace that name it. Deleting
- * either is refused (the finalizer stays) while this list is not empty, as DPF's webhooks refuse it.
+ * Who uses a BFB or a DPUFlavor: the DPUSets and DPUs of the same namespace that name it, found in
+ * the manager's shared caches by index. Deleting either is refused (the finalizer stays) while this
+ * list is not empty, as DPF's webhooks refuse it.
  */
 public final class References {
 
-  private final KubernetesClient client;
+  private static final String BFB = "bfb";
+  private static final String FLAVOR = "flavor";
 
-  public References(KubernetesClient client) {
-    this.client = client;
+  private final KindCache<DPUSet> sets;
+  private final KindCache<DPU> dpus;
+
+  public References(KindCache<DPUSet> sets, KindCache<DPU> dpus) {
+    this.sets = sets.addIndex(BFB, set -> key(set.getMetadata().getNamespace(), bfbOf(set)))
+        .addIndex(FLAVOR, set -> key(set.getMetadata().getNamespace(), flavorOf(set)));
+    this.dpus = dpus.addIndex(BFB, dpu -> key(dpu.getMetadata().getNamespace(),
+            dpu.getSpec() == null ? null : dpu.getSpec().getBfb()))
+        .addIndex(FLAVOR, dpu -> key(dpu.getMetadata().getNamespace(),
+            dpu.getSpec() == null ? null : dpu.getSpec().getDpuFlavor()));
   }
 
   /** "DPUSet a, DPU b-0000-4b-00": users of BFB {@code name}. */
   public List<String> toBfb(String namespace, String name) {
-    List<String> users = new ArrayList<>();
-    for (DPUSet set : client.resources(DPUSet.class).inNamespace(namespace).list().getItems()) {
-      String bfb = Optional.ofNullable(set.getSpec()).map(s -> s.getDpuTemplate()).map(t -> t.getSpec())
-          .map(t -> t.getBfb()).map(b -> b.getName()).orElse(null);
-      if (name.equals(bfb)) {
-        users.add("DPUSet " + set.getMetadata().getName());
-      }
-    }
-    for (DPU dpu : client.resources(DPU.class).inNamespace(namespace).list().getItems()) {
-      if (dpu.getSpec() != null && name.equals(dpu.getSpec().getBfb())) {
-        users.add("DPU " + dpu.getMetadata().getName());
-      }
-    }
-    return users;
+    return users(BFB, namespace, name);
   }
 
   public List<String> toFlavor(String namespace, String name) {
+    return users(FLAVOR, namespace, name);
+  }
+
+  private List<String> users(String index, String namespace, String name) {
     List<String> users = new ArrayList<>();
-    for (DPUSet set : client.resources(DPUSet.class).inNamespace(namespace).list().getItems()) {
-      String flavor = Optional.ofNullable(set.getSpec()).map(s -> s.getDpuTemplate()).map(t -> t.getSpec())
-          .map(t -> t.getDpuFlavor()).orElse(null);
-      if (Objects.equals(name, flavor)) {
-        users.add("DPUSet " + set.getMetadata().getName());
-      }
-    }
-    for (DPU dpu : client.resources(DPU.class).inNamespace(namespace).list().getItems()) {
-      if (dpu.getSpec() != null && name.equals(dpu.getSpec().getDpuFlavor())) {
-        users.add("DPU " + dpu.getMetadata().getName());
-      }
-    }
+    String key = namespace + "/" + name;
+    sets.byIndex(index, key).stream().map(set -> set.getMetadata().getName()).sorted()
+        .forEach(set -> users.add("DPUSet " + set));
+    dpus.byIndex(index, key).stream().map(dpu -> dpu.getMetadata().getName()).sorted()
+        .forEach(dpu -> users.add("DPU " + dpu));
     return users;
+  }
+
+  public static String bfbOf(DPUSet set) {
+    return Optional.ofNullable(set.getSpec()).map(s -> s.getDpuTemplate()).map(t -> t.getSpec())
+        .map(t -> t.getBfb()).map(b -> b.getName()).orElse(null);
+  }
+
+  public static String flavorOf(DPUSet set) {
+    return Optional.ofNullable(set.getSpec()).map(s -> s.getDpuTemplate()).map(t -> t.getSpec())
+        .map(t -> t.getDpuFlavor()).orElse(null);
+  }
+
+  private static List<String> key(String namespace, String name) {
+    return name == null ? List.of() : List.of(namespace + "/" + name);
   }
 }

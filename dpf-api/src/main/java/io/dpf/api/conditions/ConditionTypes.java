@@ -78,6 +78,24 @@ public final class ConditionTypes {
     }
   }
 
+  /** Additive (newer DPF): written by the sfc-controller on the chain's node. */
+  public static final class ServiceChain {
+    public static final String SERVICE_CHAIN_RECONCILED = "ServiceChainReconciled";
+    public static final List<String> ALL = List.of(READY, SERVICE_CHAIN_RECONCILED);
+
+    private ServiceChain() {
+    }
+  }
+
+  /** Additive (newer DPF): written by the sfc-controller on the interface's node. */
+  public static final class ServiceInterface {
+    public static final String SERVICE_INTERFACE_RECONCILED = "ServiceInterfaceReconciled";
+    public static final List<String> ALL = List.of(READY, SERVICE_INTERFACE_RECONCILED);
+
+    private ServiceInterface() {
+    }
+  }
+
   public static final class DPUDeployment {
     public static final String PREREQUISITES_READY = "PrerequisitesReady";
     public static final String RESOURCE_FITTING_READY = "ResourceFittingReady";

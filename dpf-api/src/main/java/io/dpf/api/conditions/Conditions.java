@@ -130,6 +130,39 @@ public final class Conditions {
         && status.getConditions().stream().anyMatch(c -> type.equals(c.getType()) && STATUS_TRUE.equals(c.getStatus()));
   }
 
+  /**
+   * Why an object is not Ready, for a parent's condition message: each condition other than Ready
+   * that is not True as {@code Type (Reason): message}, joined by "; ". An object nobody has written a
+   * status for yet says so. Empty when the object is Ready.
+   */
+  public static String whyNotReady(HasConditions status) {
+    if (status == null || status.getConditions() == null || status.getConditions().isEmpty()) {
+      return "it has no status yet";
+    }
+    List<String> why = new ArrayList<>();
+    Condition ready = null;
+    for (Condition condition : status.getConditions()) {
+      if (ConditionTypes.READY.equals(condition.getType())) {
+        ready = condition;
+      } else if (!STATUS_TRUE.equals(condition.getStatus())) {
+        why.add(describe(condition));
+      }
+    }
+    if (ready != null && STATUS_TRUE.equals(ready.getStatus())) {
+      return "";
+    }
+    if (why.isEmpty()) {
+      return ready == null ? "it has no Ready condition yet" : describe(ready);
+    }
+    return String.join("; ", why);
+  }
+
+  private static String describe(Condition condition) {
+    String head = condition.getType() + " (" + (STATUS_UNKNOWN.equals(condition.getStatus()) ? "Unknown, " : "")
+        + condition.getReason() + ")";
+    return condition.getMessage() == null || condition.getMessage().isBlank() ? head : head + ": " + condition.getMessage();
+  }
+
   /** Error and unknown reasons are summarised as Pending, as in DPF. */
   static String summaryReason(String reason) {
     return severity(reason) > 0 ? reason : Reasons.PENDING;

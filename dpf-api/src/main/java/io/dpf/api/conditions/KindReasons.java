@@ -5,6 +5,15 @@ public final class KindReasons {
   private KindReasons() {
   }
 
+  /** Additive (not in DPF): DPF logs and skips a second config; here the object itself says so. */
+  public static final class DPFOperatorConfig {
+    /** Ready=False on a DPFOperatorConfig that is not the one the operator reconciles. */
+    public static final String IGNORED = "Ignored";
+
+    private DPFOperatorConfig() {
+    }
+  }
+
   public static final class DPU {
     public static final String OOB_BRIDGE_NOT_CONFIGURED = "DPUOOBBridgeNotConfigured";
     public static final String DPU_CLUSTER_NOT_READY = "DPUClusterNotReady";

@@ -149,6 +149,19 @@ class ConditionsTest {
     assertThat(conditions(1).isTrue(B)).isFalse();
   }
 
+  @Test
+  void whyNotReadyCarriesEachUnreadyConditionsReasonAndMessage() {
+    assertThat(Conditions.whyNotReady(status)).isEqualTo("it has no status yet");
+    conditions(1).ensure(List.of(ConditionTypes.READY, A, B));
+    conditions(1).setTrue(A).setFalse(B, Reasons.PENDING, "Application c1-flannel is not ready").summarize();
+    assertThat(Conditions.whyNotReady(status)).isEqualTo("ApplicationsReady (Pending): Application c1-flannel is not ready");
+    conditions(1).set(A, Conditions.STATUS_UNKNOWN, Reasons.PENDING, "DPU cluster c2: Secret gone").summarize();
+    assertThat(Conditions.whyNotReady(status)).isEqualTo("ApplicationsReconciled (Unknown, Pending): DPU cluster c2: "
+        + "Secret gone; ApplicationsReady (Pending): Application c1-flannel is not ready");
+    conditions(1).setTrue(A).setTrue(B).summarize();
+    assertThat(Conditions.whyNotReady(status)).isEmpty();
+  }
+
   private static List<Condition> copy(List<Condition> conditions) {
     return conditions.stream().map(c -> new io.fabric8.kubernetes.api.model.ConditionBuilder(c).build()).toList();
   }

@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Argo CD on the host cluster: the Application and AppProject CRDs (generated in dpf-api) and what
- * its chart renders. DPUServices become Applications that Argo CD syncs into the DPU clusters.
+ * Argo CD on the host cluster: its own Application and AppProject CRDs (upstream's, from the chart's
+ * {@code crds/}; dpf-api's typed subsets would enable a status subresource, and Argo CD writes
+ * status through the main resource) and what its chart renders. DPUServices become Applications
+ * that Argo CD syncs into the DPU clusters.
  */
 final class ArgoCdComponent extends HostComponent {
 
   private static final List<String> CRDS = List.of(
-      "/META-INF/fabric8/applications.argoproj.io-v1.yml", "/META-INF/fabric8/appprojects.argoproj.io-v1.yml");
+      "/argocd-crds/application-crd.yaml", "/argocd-crds/appproject-crd.yaml");
 
   ArgoCdComponent() {
     super(Inventory.ARGOCD);

@@ -20,6 +20,24 @@ final class ComponentSettingsResolver {
 
   static Map<String, ComponentSettings> resolve(DPFOperatorConfigSpec spec, List<String> inventory)
       throws InvalidConfigException {
+    List<String> disabled = spec.getOverrides() == null ? null : spec.getOverrides().getDisableSystemComponents();
+    if (disabled != null) {
+      for (String name : disabled) {
+        if (!inventory.contains(name)) {
+          throw new InvalidConfigException("overrides.disableSystemComponents names unknown component \"" + name
+              + "\"; known components: " + String.join(", ", inventory));
+        }
+      }
+    }
+    return settings(spec, inventory);
+  }
+
+  /** Whether the spec leaves one component enabled, decided as {@link #resolve} does. */
+  static boolean enabled(DPFOperatorConfigSpec spec, String name) {
+    return settings(spec, List.of(name)).get(name).enabled();
+  }
+
+  private static Map<String, ComponentSettings> settings(DPFOperatorConfigSpec spec, List<String> inventory) {
     Map<String, ComponentSettings> settings = new LinkedHashMap<>();
     inventory.forEach(name -> settings.put(name, ComponentSettings.defaults(name)));
     ProvisioningControllerConfiguration provisioning = spec.getProvisioningController();
@@ -41,11 +59,9 @@ final class ComponentSettingsResolver {
     if (disabled != null) {
       for (String name : disabled) {
         ComponentSettings current = settings.get(name);
-        if (current == null) {
-          throw new InvalidConfigException("overrides.disableSystemComponents names unknown component \"" + name
-              + "\"; known components: " + String.join(", ", inventory));
+        if (current != null) {
+          settings.put(name, new ComponentSettings(name, false, current.image(), current.helmChart()));
         }
-        settings.put(name, new ComponentSettings(name, false, current.image(), current.helmChart()));
       }
     }
     return settings;

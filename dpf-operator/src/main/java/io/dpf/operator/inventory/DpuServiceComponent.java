@@ -1,10 +1,6 @@
 package io.dpf.operator.inventory;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dpf.api.LabelKeys;
-import io.dpf.api.operator.v1alpha1.DPFOperatorConfigSpec;
-import io.dpf.api.operator.v1alpha1.OperatorNames;
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.svc.v1alpha1.DPUServiceSpec;
 import io.dpf.api.svc.v1alpha1.HelmChart;
@@ -15,13 +11,12 @@ import java.util.List;
 
 /**
  * A DPU-side component: one DPUService named after it, pointing at its subchart of the
- * {@code dpu-networking} umbrella chart (enabled with {@code <component>.enabled}), with image,
- * pull secrets and MTU as Helm values. The DPUService controller turns it into one Argo CD
+ * {@code dpu-networking} umbrella chart (enabled with {@code <component>.enabled}), with what DPF
+ * injects as Helm values ({@link DpuServiceValues}). The DPUService controller turns it into one Argo CD
  * Application per DPU cluster.
  */
 final class DpuServiceComponent implements Component {
 
-  private static final int DEFAULT_MTU = 1500;
   private final String name;
 
   DpuServiceComponent(String name) {
@@ -45,7 +40,7 @@ final class DpuServiceComponent implements Component {
     source.setVersion(chart.version());
     HelmChart helmChart = new HelmChart();
     helmChart.setSource(source);
-    helmChart.setValues(values(inputs));
+    helmChart.setValues(DpuServiceValues.of(name, inputs));
 
     DPUServiceSpec spec = new DPUServiceSpec();
     spec.setHelmChart(helmChart);
@@ -56,39 +51,5 @@ final class DpuServiceComponent implements Component {
         .build());
     service.setSpec(spec);
     return List.of(service);
-  }
-
-  private ObjectNode values(RenderInputs inputs) {
-    ObjectNode values = JsonNodeFactory.instance.objectNode();
-    ObjectNode component = values.putObject(name);
-    component.put("enabled", true);
-    String image = inputs.image();
-    if (image != null) {
-      ImageRef ref = ImageRef.parse(image);
-      ObjectNode imageNode = component.putObject("image");
-      imageNode.put("repository", ref.repository());
-      if (ref.tag() != null) {
-        imageNode.put("tag", ref.tag());
-      }
-    }
-    if (!inputs.imagePullSecrets().isEmpty()) {
-      var secrets = component.putArray("imagePullSecrets");
-      inputs.imagePullSecrets().forEach(s -> secrets.addObject().put("name", s));
-    }
-    DPFOperatorConfigSpec spec = inputs.config().getSpec();
-    if (OperatorNames.FLANNEL.equals(name)) {
-      component.putObject("flannel").put("mtu", String.valueOf(mtu(spec, true)));
-    } else if (OperatorNames.MULTUS.equals(name)) {
-      component.put("mtu", mtu(spec, false));
-    }
-    return values;
-  }
-
-  private static int mtu(DPFOperatorConfigSpec spec, boolean controlPlane) {
-    if (spec.getNetworking() == null) {
-      return DEFAULT_MTU;
-    }
-    Integer mtu = controlPlane ? spec.getNetworking().getControlPlaneMTU() : spec.getNetworking().getHighSpeedMTU();
-    return mtu == null ? DEFAULT_MTU : mtu;
   }
 }

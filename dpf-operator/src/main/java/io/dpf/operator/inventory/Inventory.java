@@ -17,11 +17,16 @@ public final class Inventory {
   private final ReleaseDefaults defaults;
 
   public Inventory(ReleaseDefaults defaults) {
+    this(defaults, true);
+  }
+
+  /** Without Argo CD when the user runs it ({@code --no-argocd}): nothing of it is deployed or pruned. */
+  public Inventory(ReleaseDefaults defaults, boolean withArgoCd) {
     this.defaults = defaults;
-    this.components = List.of(
+    List<Component> all = List.of(
         new ArgoCdComponent(),
         new ProvisioningControllerComponent(),
-        new HostComponent(OperatorNames.DPUSERVICE_CONTROLLER),
+        new DpuServiceControllerComponent(),
         new DpuServiceComponent(OperatorNames.SERVICECHAINSET_CONTROLLER),
         new DpuServiceComponent(OperatorNames.MULTUS),
         new DpuServiceComponent(OperatorNames.SRIOV_DEVICE_PLUGIN),
@@ -29,6 +34,7 @@ public final class Inventory {
         new DpuServiceComponent(OperatorNames.NVIDIA_K8S_IPAM),
         new DpuServiceComponent(OperatorNames.OVS_CNI),
         new DpuServiceComponent(OperatorNames.SFC_CONTROLLER));
+    this.components = all.stream().filter(c -> withArgoCd || !ARGOCD.equals(c.name())).toList();
   }
 
   public List<Component> components() {
@@ -41,6 +47,11 @@ public final class Inventory {
 
   public ReleaseDefaults defaults() {
     return defaults;
+  }
+
+  /** The BFB PersistentVolumeClaim the provisioning controller mounts; an error when the spec names none. */
+  public static String bfbPvcName(DPFOperatorConfigSpec spec) throws InvalidConfigException {
+    return ProvisioningControllerComponent.bfbPvcName(spec);
   }
 
   public Map<String, ComponentSettings> settings(DPFOperatorConfigSpec spec) throws InvalidConfigException {

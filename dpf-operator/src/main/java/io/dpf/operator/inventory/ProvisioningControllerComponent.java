@@ -45,14 +45,13 @@ final class ProvisioningControllerComponent extends HostComponent {
   private static void setFlags(Container manager, String pvc, RenderInputs inputs) {
     List<String> args = new ArrayList<>();
     for (String arg : manager.getArgs()) {
-      if (!arg.startsWith("--bfb-pvc=")) {
+      if (!arg.startsWith("--bfb-pvc=") && !arg.startsWith("--image-pull-secret=")) {
         args.add(arg);
       }
     }
     args.add("--bfb-pvc=" + pvc);
-    if (!inputs.imagePullSecrets().isEmpty()) {
-      args.add("--image-pull-secrets=" + String.join(",", inputs.imagePullSecrets()));
-    }
+    // The manager's flag is repeatable, one secret each (a comma list is refused at start-up).
+    inputs.imagePullSecrets().forEach(secret -> args.add("--image-pull-secret=" + secret));
     var provisioning = inputs.config().getSpec().getProvisioningController();
     if (provisioning != null && provisioning.getDmsTimeout() != null) {
       args.add("--dms-timeout=" + provisioning.getDmsTimeout());

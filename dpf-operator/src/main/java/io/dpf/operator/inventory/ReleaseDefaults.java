@@ -25,6 +25,11 @@ public record ReleaseDefaults(Map<String, String> images, String dpuNetworkingHe
     }
   }
 
+  /** The same defaults with another chart for the system DPUServices; null keeps the release's. */
+  public ReleaseDefaults withDpuNetworkingHelmChart(String chartRef) {
+    return chartRef == null || chartRef.isBlank() ? this : new ReleaseDefaults(images, chartRef);
+  }
+
   /** The default image of a component; null for components whose chart carries its own images. */
   public String image(String component) {
     return images.get(component);

@@ -2,6 +2,7 @@ package io.dpf.operator.ovn;
 
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
 import io.dpf.runtime.cluster.ClusterClients;
+import io.dpf.runtime.cluster.DpuClusterKubeconfig;
 import io.dpf.runtime.controller.ResourceKey;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The DPU clusters: every DPUCluster's kubeconfig Secret (v25.1), and Kamaji's admin-kubeconfig
+ * The DPU clusters: every DPUCluster's kubeconfig Secret (v25.1, by {@link DpuClusterKubeconfig}), and Kamaji's admin-kubeconfig
  * Secrets as [early] DPF found them (labels kamaji.clastix.io/project=kamaji,
  * kamaji.clastix.io/component=admin-kubeconfig), as the seed's tenant is registered.
  */
@@ -30,9 +31,7 @@ final class DpuClusterClients {
     Set<ResourceKey> secrets = new LinkedHashSet<>();
     try {
       for (DPUCluster cluster : host.resources(DPUCluster.class).inAnyNamespace().list().getItems()) {
-        if (cluster.getSpec() != null && cluster.getSpec().getKubeconfig() != null) {
-          secrets.add(new ResourceKey(cluster.getMetadata().getNamespace(), cluster.getSpec().getKubeconfig()));
-        }
+        secrets.add(DpuClusterKubeconfig.secretOf(cluster)); // the runtime's one rule
       }
     } catch (KubernetesClientException noDpuClusterKind) {
       // the provisioning CRDs are not installed: only Kamaji tenants count

@@ -42,6 +42,13 @@ class InventoryRenderingTest {
   }
 
   @Test
+  void withArgoCdLeftToTheUserNothingOfItIsDeployed() {
+    assertThat(inventory.names()).startsWith(Inventory.ARGOCD);
+    assertThat(new Inventory(ReleaseDefaults.load(), false).names()).doesNotContain(Inventory.ARGOCD)
+        .containsExactlyElementsOf(inventory.names().subList(1, inventory.names().size()));
+  }
+
+  @Test
   void componentsAreDeployedInInventoryOrder() {
     assertThat(inventory.names()).containsExactly("argocd", "provisioning-controller", "dpuservice-controller",
         "servicechainset-controller", "multus", "sriov-device-plugin", "flannel", "nvidia-k8s-ipam", "ovs-cni",
@@ -56,7 +63,7 @@ class InventoryRenderingTest {
     assertThat(deployment.getMetadata().getNamespace()).isEqualTo("dpf-operator-system");
     assertThat(deployment.getMetadata().getLabels()).containsEntry(LabelKeys.COMPONENT, "provisioning-controller")
         .containsEntry(LabelKeys.APPLYSET_PART_OF, ApplySet.id("provisioning-controller", "dpf-operator-system"));
-    assertThat(pod.getContainers().get(0).getArgs()).contains("--bfb-pvc=bfb-pvc", "--image-pull-secrets=dpf-pull-secret");
+    assertThat(pod.getContainers().get(0).getArgs()).contains("--bfb-pvc=bfb-pvc", "--image-pull-secret=dpf-pull-secret");
     assertThat(pod.getVolumes()).anySatisfy(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("bfb-pvc"));
     assertThat(pod.getContainers().get(0).getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/bfb"));
     assertThat(pod.getImagePullSecrets()).extracting("name").containsExactly("dpf-pull-secret");
@@ -84,7 +91,8 @@ class InventoryRenderingTest {
     DPUService multus = only(render(seed(), "multus"), DPUService.class);
     assertThat(multus.getSpec().getHelmChart().getValues().at("/multus/image/repository").asText())
         .isEqualTo("ghcr.io/k8snetworkplumbingwg/multus-cni");
-    assertThat(multus.getSpec().getHelmChart().getValues().at("/multus/image/tag").asText()).isEqualTo("v4.1.0");
+    assertThat(multus.getSpec().getHelmChart().getValues().at("/multus/image/tag").asText())
+        .isEqualTo("v3.9.3@sha256:c173235642a10055db53bc43898fc1058cc6b97178fc3472ce4dafdd6d940d0b");
   }
 
   @Test
@@ -104,6 +112,10 @@ class InventoryRenderingTest {
     Deployment manager = only(render(config, "dpuservice-controller"), Deployment.class);
     assertThat(manager.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
         .isEqualTo("registry.local:5000/dpf/dpuservice-manager:dev");
+    // The DPUService manager finds the operator's config by name, never by counting configs.
+    assertThat(manager.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .contains("--config-namespace=" + config.getMetadata().getNamespace(),
+            "--config-name=" + config.getMetadata().getName());
     DPUService multusService = only(render(config, "multus"), DPUService.class);
     assertThat(multusService.getSpec().getHelmChart().getSource().getRepoURL()).isEqualTo("https://charts.example.com/repo");
     assertThat(multusService.getSpec().getHelmChart().getSource().getChart()).isEqualTo("multus-chart");
@@ -143,6 +155,8 @@ class InventoryRenderingTest {
   void imagesSplitAtTheTagNotAtARegistryPort() {
     assertThat(ImageRef.parse("registry:5000/a/b:1.0")).isEqualTo(new ImageRef("registry:5000/a/b", "1.0"));
     assertThat(ImageRef.parse("registry:5000/a/b")).isEqualTo(new ImageRef("registry:5000/a/b", null));
+    assertThat(ImageRef.parse("registry:5000/a/b:1.0@sha256:abc")).isEqualTo(new ImageRef("registry:5000/a/b", "1.0@sha256:abc"));
+    assertThat(ImageRef.parse("registry:5000/a/b@sha256:abc")).isEqualTo(new ImageRef("registry:5000/a/b@sha256:abc", ""));
   }
 
   @Test

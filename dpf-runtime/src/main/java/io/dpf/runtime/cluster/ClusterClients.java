@@ -43,13 +43,24 @@ public final class ClusterClients implements AutoCloseable {
     if (current != null && current.kubeconfig().equals(kubeconfig)) {
       return current.client();
     }
-    KubernetesClient client = new KubernetesClientBuilder()
-        .withConfig(Config.fromKubeconfig(kubeconfig)).build();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config(kubeconfig)).build();
     clients.put(secret, new Entry(kubeconfig, client));
     if (current != null) {
       current.client().close();
     }
     return client;
+  }
+
+  /**
+   * The client settings for a DPU cluster: one retry, not fabric8's ten with doubling backoff
+   * (about 100 s), so a cluster that is down fails a reconcile quickly; the caller reports it and
+   * requeues, instead of a worker waiting on one unreachable cluster while the others wait too.
+   */
+  public static Config config(String kubeconfig) {
+    Config config = Config.fromKubeconfig(kubeconfig);
+    config.setRequestRetryBackoffLimit(1);
+    config.setConnectionTimeout(5_000);
+    return config;
   }
 
   public synchronized Optional<KubernetesClient> get(ResourceKey secret) {

@@ -32,6 +32,7 @@ public final class Controller<R extends HasMetadata> implements AutoCloseable {
   private final WorkQueue<ResourceKey> queue;
   private InformerSource<R> primary;
   private ReconcileWorkers<R> workers;
+  private InformerCache informers;
 
   private Controller(Builder<R> builder) {
     this.name = builder.name;
@@ -54,14 +55,23 @@ public final class Controller<R extends HasMetadata> implements AutoCloseable {
     return name;
   }
 
-  /** Starts the informers; reconciling waits for {@link #startReconciling}. */
-  public synchronized void start(MeterRegistry registry) {
+  /** Starts the informers in a cache of its own (a controller outside a manager). */
+  public void start(MeterRegistry registry) {
+    start(registry, new InformerCache());
+  }
+
+  /**
+   * Starts the informers, shared with every other user of {@code cache} (the manager's: one
+   * informer per cluster, kind and scope); reconciling waits for {@link #startReconciling}.
+   */
+  public synchronized void start(MeterRegistry registry, InformerCache cache) {
     if (primary != null) {
       throw new IllegalStateException(name + " already started");
     }
+    informers = cache;
     primary = watch(client, type, scope, KeyMapper.self());
     declaredWatches.forEach(watch -> watch.accept(this));
-    ControllerMetrics metrics = new ControllerMetrics(registry, name, queue::depth);
+    ControllerMetrics metrics = new ControllerMetrics(registry, name, queue::depth, this::liveWorkers);
     workers = new ReconcileWorkers<>(name, queue, key -> primary.get(key),
         client.getKubernetesSerialization()::clone, reconciler, metrics, this::hasSynced);
   }
@@ -72,10 +82,27 @@ public final class Controller<R extends HasMetadata> implements AutoCloseable {
    */
   public <T extends HasMetadata> InformerSource<T> watch(
       KubernetesClient cluster, Class<T> watched, Scope watchScope, KeyMapper<T> mapper) {
-    InformerSource<T> source = InformerSource.start(cluster, watched, watchScope, mapper,
+    return watch(cluster, watched, watchScope, mapper, UpdateFilter.all());
+  }
+
+  /** As {@link #watch(KubernetesClient, Class, Scope, KeyMapper)}, skipping updates {@code filter} says do not matter. */
+  public <T extends HasMetadata> InformerSource<T> watch(
+      KubernetesClient cluster, Class<T> watched, Scope watchScope, KeyMapper<T> mapper, UpdateFilter<T> filter) {
+    if (informers == null) {
+      throw new IllegalStateException(name + " is not started");
+    }
+    InformerSource<T> source = InformerSource.start(informers, cluster, watched, watchScope, mapper, filter,
         cluster == client, queue::add, sources::remove);
     sources.add(source);
     return source;
+  }
+
+  /**
+   * Queues a primary because something outside the API changed that its reconcile reads (an Open
+   * vSwitch that restarted and lost its flows); changes of watched objects need no call.
+   */
+  public void enqueue(ResourceKey key) {
+    queue.add(key);
   }
 
   /** Called on becoming leader: everything is looked at once, then changes drive the work. */
@@ -94,6 +121,25 @@ public final class Controller<R extends HasMetadata> implements AutoCloseable {
 
   public boolean isReconciling() {
     return workers != null && workers.isRunning();
+  }
+
+  /** Reconcile threads alive now (none on a standby). */
+  public int liveWorkers() {
+    ReconcileWorkers<R> current = workers;
+    return current == null ? 0 : current.liveWorkers();
+  }
+
+  /**
+   * Why this controller is not ready, for {@code /readyz}: own-cluster informers not synced or not
+   * watching, or a controller that should reconcile but has no live worker left.
+   */
+  public List<String> readinessProblems() {
+    List<String> problems = new ArrayList<>();
+    unhealthySources().forEach(source -> problems.add(source + " not synced/watching"));
+    if (isReconciling() && liveWorkers() == 0) {
+      problems.add("no live reconcile worker");
+    }
+    return problems;
   }
 
   /** Every informer on the controller's own cluster has its cache filled and its watch open. */
@@ -126,9 +172,10 @@ public final class Controller<R extends HasMetadata> implements AutoCloseable {
   }
 
   // Own-cluster caches only: a DPU cluster that is down must not keep every reconcile waiting.
+  // Those the reconcilers read without watching count too: a half-filled one reads as "not found".
   private boolean hasSynced() {
-    return sources.stream().filter(InformerSource::gatesReadiness)
-        .allMatch(InformerSource::hasSynced);
+    return sources.stream().filter(InformerSource::gatesReadiness).allMatch(InformerSource::hasSynced)
+        && informers.on(client).stream().allMatch(KindCache::hasSynced);
   }
 
   private void requireStarted() {
@@ -180,6 +227,13 @@ public final class Controller<R extends HasMetadata> implements AutoCloseable {
     public <T extends HasMetadata> Builder<R> watches(Class<T> watched, Scope watchScope,
         KeyMapper<T> mapper) {
       watches.add(controller -> controller.watch(client, watched, watchScope, mapper));
+      return this;
+    }
+
+    /** As {@link #watches(Class, Scope, KeyMapper)}, skipping updates {@code filter} says do not matter. */
+    public <T extends HasMetadata> Builder<R> watches(Class<T> watched, Scope watchScope,
+        KeyMapper<T> mapper, UpdateFilter<T> filter) {
+      watches.add(controller -> controller.watch(client, watched, watchScope, mapper, filter));
       return this;
     }
 

@@ -18,8 +18,14 @@ final class ControllerMetrics {
   private final Counter failed;
   private final Counter errors;
   private final Timer duration;
+  private final Counter workerDeaths;
 
   ControllerMetrics(MeterRegistry registry, String controller, Supplier<Number> queueDepth) {
+    this(registry, controller, queueDepth, () -> 0);
+  }
+
+  ControllerMetrics(MeterRegistry registry, String controller, Supplier<Number> queueDepth,
+      Supplier<Number> liveWorkers) {
     succeeded = reconciles(registry, controller, "success");
     requeued = reconciles(registry, controller, "requeue");
     failed = reconciles(registry, controller, "error");
@@ -28,6 +34,12 @@ final class ControllerMetrics {
         .tag("controller", controller).register(registry);
     duration = Timer.builder("dpf.controller.reconcile.duration")
         .description("Time spent in reconcile")
+        .tag("controller", controller).register(registry);
+    workerDeaths = Counter.builder("dpf.controller.worker.restarts")
+        .description("Reconcile workers that ended unexpectedly and were replaced")
+        .tag("controller", controller).register(registry);
+    Gauge.builder("dpf.controller.workers", liveWorkers)
+        .description("Reconcile worker threads alive (0 on a standby replica)")
         .tag("controller", controller).register(registry);
     Gauge.builder("dpf.controller.workqueue.depth", queueDepth)
         .description("Keys waiting to be reconciled")
@@ -47,6 +59,10 @@ final class ControllerMetrics {
   void succeeded(Timer.Sample sample, boolean requeue) {
     sample.stop(duration);
     (requeue ? requeued : succeeded).increment();
+  }
+
+  void workerDied() {
+    workerDeaths.increment();
   }
 
   void failed(Timer.Sample sample) {

@@ -1,81 +1,59 @@
 package io.dpf.runtime.controller;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One scoped informer on one cluster whose events become primary keys in a controller's queue.
+ * A controller's watch: the shared informer of one kind and scope on one cluster (from the
+ * manager's {@link InformerCache}), whose events become primary keys in the controller's queue.
  * Its cache is readable ({@link #get}, {@link #list}): cached objects are shared, never mutate them.
  */
 public final class InformerSource<T extends HasMetadata> implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(InformerSource.class);
-
-  private final String description;
   private final boolean gatesReadiness;
-  private final SharedIndexInformer<T> informer;
+  private final KindCache<T> cache;
+  private final ResourceEventHandler<T> handler;
   private final Consumer<InformerSource<?>> onClose;
 
-  private InformerSource(String description, boolean gatesReadiness,
-      SharedIndexInformer<T> informer, Consumer<InformerSource<?>> onClose) {
-    this.description = description;
+  private InformerSource(boolean gatesReadiness, KindCache<T> cache, ResourceEventHandler<T> handler,
+      Consumer<InformerSource<?>> onClose) {
     this.gatesReadiness = gatesReadiness;
-    this.informer = informer;
+    this.cache = cache;
+    this.handler = handler;
     this.onClose = onClose;
   }
 
-  static <T extends HasMetadata> InformerSource<T> start(KubernetesClient client, Class<T> type,
-      Scope scope, KeyMapper<T> mapper, boolean gatesReadiness, Consumer<ResourceKey> enqueue,
+  static <T extends HasMetadata> InformerSource<T> start(InformerCache informers, KubernetesClient client,
+      Class<T> type, Scope scope, KeyMapper<T> mapper, UpdateFilter<T> filter, boolean gatesReadiness, Consumer<ResourceKey> enqueue,
       Consumer<InformerSource<?>> onClose) {
-    String description = HasMetadata.getKind(type) + " in " + scope + " of " + client.getMasterUrl();
-    FilterWatchListDeletable<T, KubernetesResourceList<T>, Resource<T>> selection =
-        scope.namespace() == null
-            ? client.resources(type).inAnyNamespace()
-            : client.resources(type).inNamespace(scope.namespace());
-    if (scope.labelSelector() != null) {
-      selection = selection.withLabelSelector(scope.labelSelector());
-    }
-    // No resync: every requeue is caused by a change, or asked for by a reconcile.
-    SharedIndexInformer<T> informer = selection.runnableInformer(0);
-    informer.itemStore(new ManagedFieldsStrippingStore<>());
-    informer.addEventHandler(new Enqueuer<>(mapper, enqueue));
-    // fabric8 gives up on an informer whose first list fails; a DPU cluster that is down now, or
-    // a CRD not installed yet, must be retried (with fabric8's backoff) and shown in health.
-    informer.exceptionHandler((started, failure) -> {
-      if (ExceptionHandler.isDeserializationException(failure)) {
-        LOG.error("informer for {} stopped: objects do not match their class", description, failure);
-        return false;
-      }
-      LOG.warn("informer for {} failed, retrying: {}", description, failure.toString());
-      return true;
-    });
-    informer.start();
-    return new InformerSource<>(description, gatesReadiness, informer, onClose);
+    KindCache<T> cache = informers.acquire(client, type, scope);
+    Enqueuer<T> handler = new Enqueuer<>(mapper, filter, enqueue);
+    // A handler added to a running informer is told of every cached object as an add.
+    cache.addHandler(handler);
+    return new InformerSource<>(gatesReadiness, cache, handler, onClose);
   }
 
   /** The cached object with this key, or null. */
   public T get(ResourceKey key) {
-    return informer.getStore().getByKey(key.toString());
+    return cache.get(key);
   }
 
   public List<T> list() {
-    return informer.getStore().list();
+    return cache.list();
+  }
+
+  /** The shared cache this watch reads, e.g. to add an index. */
+  public KindCache<T> cache() {
+    return cache;
   }
 
   /** Cache filled and watch open: what readiness needs. */
   public boolean isHealthy() {
-    return informer.hasSynced() && informer.isWatching();
+    return cache.isHealthy();
   }
 
   /**
@@ -87,20 +65,22 @@ public final class InformerSource<T extends HasMetadata> implements AutoCloseabl
   }
 
   public boolean hasSynced() {
-    return informer.hasSynced();
+    return cache.hasSynced();
   }
 
   public String description() {
-    return description;
+    return cache.description();
   }
 
   @Override
   public void close() {
-    informer.stop();
+    cache.removeHandler(handler);
+    cache.release();
     onClose.accept(this);
   }
 
-  private record Enqueuer<T extends HasMetadata>(KeyMapper<T> mapper, Consumer<ResourceKey> enqueue)
+  private record Enqueuer<T extends HasMetadata>(KeyMapper<T> mapper, UpdateFilter<T> filter,
+      Consumer<ResourceKey> enqueue)
       implements ResourceEventHandler<T> {
 
     @Override
@@ -113,6 +93,9 @@ public final class InformerSource<T extends HasMetadata> implements AutoCloseabl
       if (Objects.equals(before.getMetadata().getResourceVersion(),
           after.getMetadata().getResourceVersion())) {
         return; // a relist that changed nothing
+      }
+      if (!filter.matters(before, after)) {
+        return;
       }
       // Both: a label or owner change can move the object from one primary to another.
       mapper.keysFor(before).forEach(enqueue);

@@ -4,6 +4,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.dpf.runtime.controller.Controller;
+import io.dpf.runtime.controller.InformerCache;
+import io.dpf.runtime.controller.KindCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
@@ -30,6 +32,7 @@ public final class Manager implements AutoCloseable {
   private final List<Controller<?>> controllers;
   private final PrometheusMeterRegistry metrics;
   private final ProcessExit processExit;
+  private final InformerCache informers;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private HealthEndpoint endpoint;
   private LeaderElection election;
@@ -38,7 +41,8 @@ public final class Manager implements AutoCloseable {
 
   @Inject
   Manager(ManagerSettings settings, KubernetesClient client, Set<Controller<?>> controllers,
-      PrometheusMeterRegistry metrics, ProcessExit processExit) {
+      PrometheusMeterRegistry metrics, ProcessExit processExit, InformerCache informers) {
+    this.informers = informers;
     this.settings = settings;
     this.client = client;
     this.controllers = List.copyOf(controllers);
@@ -73,7 +77,7 @@ public final class Manager implements AutoCloseable {
       throw new UncheckedIOException("cannot listen on port " + settings.httpPort(), e);
     }
     endpoint.start();
-    controllers.forEach(controller -> controller.start(metrics));
+    controllers.forEach(controller -> controller.start(metrics, informers));
     settings.leaderElectionSettings().ifPresentOrElse(leaderElection -> {
       election = new LeaderElection(client, leaderElection, this::startReconciling, this::lostLeadership);
       election.start();
@@ -99,6 +103,11 @@ public final class Manager implements AutoCloseable {
     return controllers;
   }
 
+  /** The informers every controller and reconciler of this manager share. */
+  public InformerCache informers() {
+    return informers;
+  }
+
   /** Stops reconciling, then hands the Lease over, then stops watching. */
   @Override
   public void close() {
@@ -114,6 +123,7 @@ public final class Manager implements AutoCloseable {
       election.close();
     }
     controllers.forEach(Controller::close);
+    informers.close();
     running = false;
     if (endpoint != null) {
       endpoint.close();
@@ -139,8 +149,14 @@ public final class Manager implements AutoCloseable {
     if (!running) {
       problems.add("manager is not running");
     }
-    controllers.forEach(controller -> controller.unhealthySources()
-        .forEach(source -> problems.add(controller.name() + ": " + source + " not synced/watching")));
+    controllers.forEach(controller -> controller.readinessProblems()
+        .forEach(problem -> problems.add(controller.name() + ": " + problem)));
+    // Caches the reconcilers read without any controller watching them.
+    Set<String> watched = new java.util.HashSet<>();
+    controllers.forEach(controller -> controller.sources().forEach(source -> watched.add(source.description())));
+    informers.on(client).stream().filter(cache -> !cache.isHealthy()).map(KindCache::description)
+        .filter(cache -> !watched.contains(cache)).distinct()
+        .forEach(cache -> problems.add("cache of " + cache + " not synced/watching"));
     return problems;
   }
 }

@@ -9,6 +9,7 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.dpf.runtime.controller.Controller;
+import io.dpf.runtime.controller.InformerCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,6 +60,8 @@ public final class ManagerModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), ProcessExit.class).setDefault()
         .toInstance(System::exit);
     bind(MeterRegistry.class).to(PrometheusMeterRegistry.class);
+    // One informer per cluster, kind and scope for every controller and reconciler of the manager.
+    bind(InformerCache.class).in(Singleton.class);
   }
 
   @Provides

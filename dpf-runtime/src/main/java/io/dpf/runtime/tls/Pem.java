@@ -89,7 +89,7 @@ public final class Pem {
     return decodeCertificate(Files.readString(file));
   }
 
-  static void restrictToOwner(Path file) throws IOException {
+  public static void restrictToOwner(Path file) throws IOException {
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }

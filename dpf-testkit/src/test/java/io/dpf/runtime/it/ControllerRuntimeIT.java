@@ -17,6 +17,8 @@ import io.dpf.runtime.manager.LeaderElectionSettings;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.runtime.manager.ManagerModule;
 import io.dpf.runtime.manager.ManagerSettings;
+import io.dpf.runtime.controller.Result;
+import io.dpf.testkit.ReconcilerHarness;
 import io.dpf.testkit.WriteCounter;
 import io.dpf.testkit.LocalControlPlane;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -145,6 +147,80 @@ class ControllerRuntimeIT {
     assertThat(gaps.get(2)).isGreaterThanOrEqualTo(Duration.ofMillis(780));
     assertThat(gaps.get(3)).isGreaterThanOrEqualTo(Duration.ofMillis(1580))
         .isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void errorsThrownByTheReconcilerNeitherStopTheControllerNorHideFromReadiness() throws Exception {
+    MirrorReconciler reconciler = new MirrorReconciler(client);
+    // More Errors than workers: each would have ended a worker thread for good.
+    reconciler.errorsToInject.set(6);
+    Manager manager = startManager(reconciler, null);
+    createSource("settings", Map.of("a", "1"));
+    createMirror("m", "settings");
+
+    awaitReady("m");
+    assertThat(reconciler.attempts).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(manager.controllers().get(0).liveWorkers()).isEqualTo(2);
+    assertThat(manager.isReady()).isTrue();
+    admin.configMaps().inNamespace(namespace).withName("settings")
+        .edit(cm -> new ConfigMapBuilder(cm).addToData("b", "2").build());
+    awaitCopy("m", Map.of("a", "1", "b", "2"));
+    assertThat(metrics(manager)).contains(
+        "dpf_controller_reconcile_errors_total{controller=\"mirror\",manager=\"runtime-it\"} 6.0",
+        "dpf_controller_workers{controller=\"mirror\",manager=\"runtime-it\"} 2.0");
+  }
+
+  @Test
+  void controllersOfOneManagerShareOneInformerPerKindAndScope() throws Exception {
+    Scope sources = Scope.namespace(namespace).withLabels(MirrorReconciler.SOURCE_LABEL);
+    KeyMapper<ConfigMap> toMirror = source -> List.of(new ResourceKey(source.getMetadata().getNamespace(),
+        source.getMetadata().getLabels().get(MirrorReconciler.SOURCE_LABEL)));
+    MirrorReconciler first = new MirrorReconciler(client);
+    MirrorReconciler second = new MirrorReconciler(client);
+    Module twoControllers = new AbstractModule() {
+      @ProvidesIntoSet
+      Controller<?> one(KubernetesClient kube) {
+        return Controller.builder("mirror-one", kube, Mirror.class, first).scope(Scope.namespace(namespace))
+            .watches(ConfigMap.class, sources, toMirror).build();
+      }
+
+      @ProvidesIntoSet
+      Controller<?> two(KubernetesClient kube) {
+        return Controller.builder("mirror-two", kube, Mirror.class, second).scope(Scope.namespace(namespace))
+            .watches(ConfigMap.class, sources, toMirror).build();
+      }
+    };
+    Manager manager = Manager.create(new ManagerModule(new ManagerSettings("runtime-it", 0, null, Duration.ofSeconds(5))),
+        ManagerModule.useClient(client), twoControllers);
+    cleanup.add(manager);
+    manager.start();
+    createSource("settings", Map.of("a", "1"));
+    createMirror("m", "settings");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !first.attempts.isEmpty() && !second.attempts.isEmpty());
+    assertThat(manager.informers().size()).as("Mirrors and labelled ConfigMaps, each cached once").isEqualTo(2);
+    // The cache a reconciler would read is the one the watches fill.
+    assertThat(manager.informers().acquire(client, ConfigMap.class, sources).get(namespace, "settings")).isNotNull();
+    assertThat(manager.informers().size()).isEqualTo(2);
+  }
+
+  @Test
+  void theHarnessReconcilesSynchronouslyAndASecondPassWritesNothing() throws Exception {
+    createSource("settings", Map.of("a", "1"));
+    createMirror("m", "settings");
+    try (ReconcilerHarness<Mirror> harness = ReconcilerHarness.of(client, Mirror.class)) {
+      harness.with(new MirrorReconciler(client));
+
+      assertThat(harness.reconcile(namespace, "m")).contains(Result.done());
+      // No await: what the reconcile wrote is there when it returns.
+      assertThat(admin.configMaps().inNamespace(namespace).withName("m-copy").get().getData()).isEqualTo(Map.of("a", "1"));
+      assertThat(mirror("m").getStatus().copiedKeys).isEqualTo(1);
+
+      int before = writes.count();
+      harness.reconcile(namespace, "m");
+      assertThat(writes.since(before)).as("a second reconcile of an unchanged world").isEmpty();
+      assertThat(harness.reconcile(namespace, "gone")).isEmpty();
+    }
   }
 
   @Test

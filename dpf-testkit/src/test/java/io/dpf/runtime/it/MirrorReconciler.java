@@ -26,6 +26,7 @@ final class MirrorReconciler implements Reconciler<Mirror> {
 
   final List<Instant> attempts = new CopyOnWriteArrayList<>();
   final AtomicInteger failuresToInject = new AtomicInteger();
+  final AtomicInteger errorsToInject = new AtomicInteger();
 
   private final KubernetesClient client;
   private final ServerSideApply apply;
@@ -42,6 +43,14 @@ final class MirrorReconciler implements Reconciler<Mirror> {
     attempts.add(Instant.now());
     if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new IllegalStateException("injected failure");
+    }
+    if (errorsToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new AssertionError("injected Error: not an Exception");
+    }
+    if (statusWriter.behindOwnWrite(mirror)) {
+      // A cached copy older than our own status write: recomputing from it would move a condition's
+      // transition time and write again. Its watch event is on the way.
+      return Result.requeueAfter(java.time.Duration.ofSeconds(1));
     }
     Mirror.Status status = copyOf(mirror.getStatus());
     long generation = mirror.getMetadata().getGeneration();

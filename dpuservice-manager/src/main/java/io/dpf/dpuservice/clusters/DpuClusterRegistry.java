@@ -1,10 +1,9 @@
 package io.dpf.dpuservice.clusters;
 
-import io.dpf.api.Names;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
-import io.dpf.runtime.cluster.ClusterClients;
+import io.dpf.runtime.cluster.DpuClusterKubeconfig;
+import io.dpf.runtime.controller.KindCache;
 import io.dpf.runtime.controller.ResourceKey;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,17 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The DPU clusters: every DPUCluster that is not being deleted, whatever its phase (DPF's rule;
- * a cluster whose status nobody reports yet still counts), reached through the admin kubeconfig in
- * the Secret its {@code spec.kubeconfig} names (Kamaji's {@code <name>-admin-kubeconfig} when unset).
+ * a cluster whose status nobody reports yet still counts), reached through the admin kubeconfig by
+ * the runtime's one rule ({@link DpuClusterKubeconfig}).
  *
- * <p>Read fresh from the API on every call rather than from a second informer: a reconcile woken
- * by a DPUCluster event must see that change, and two caches of one kind give no such order.
- * Clients are cached per kubeconfig and dropped once their cluster is gone.
+ * <p>DPUClusters come from the manager's shared cache, the one the controllers' DPUCluster watches
+ * fill: a reconcile woken by a DPUCluster event reads the store that event came from, so it sees that
+ * change. The kubeconfig Secrets are read from the API (they are not cached: that would mean caching
+ * every Secret). Clients are cached per kubeconfig and dropped once their cluster is gone.
  */
 public final class DpuClusterRegistry implements AutoCloseable {
 
@@ -32,6 +33,8 @@ public final class DpuClusterRegistry implements AutoCloseable {
 
   private final KubernetesClient host;
   private final DpuClusterClients clients;
+  private final KindCache<DPUCluster> dpuClusters;
+  private volatile Consumer<Set<ResourceKey>> kubeconfigSecretsListener = secrets -> { };
 
   /** What is reachable now, and why the rest is not (cluster name → problem). */
   public record Snapshot(List<DpuCluster> clusters, Map<String, String> unreachable) {
@@ -40,28 +43,36 @@ public final class DpuClusterRegistry implements AutoCloseable {
     }
   }
 
-  public DpuClusterRegistry(KubernetesClient host, DpuClusterClients clients) {
+  public DpuClusterRegistry(KubernetesClient host, DpuClusterClients clients, KindCache<DPUCluster> dpuClusters) {
     this.host = host;
     this.clients = clients;
+    this.dpuClusters = dpuClusters;
+  }
+
+  /** Told, on every snapshot, which kubeconfig Secrets the DPUClusters name (e.g. to watch them). */
+  public void onKubeconfigSecrets(Consumer<Set<ResourceKey>> listener) {
+    this.kubeconfigSecretsListener = listener;
   }
 
   public Snapshot snapshot() {
-    List<DPUCluster> all = new ArrayList<>(host.resources(DPUCluster.class).inAnyNamespace().list().getItems());
+    List<DPUCluster> all = new ArrayList<>(dpuClusters.list());
     all.sort(Comparator.comparing((DPUCluster c) -> c.getMetadata().getName())
         .thenComparing(c -> c.getMetadata().getNamespace()));
     List<DpuCluster> reachable = new ArrayList<>();
     Map<String, String> unreachable = new LinkedHashMap<>();
     Set<ResourceKey> inUse = new HashSet<>();
+    Set<ResourceKey> named = new HashSet<>();
     for (DPUCluster cluster : all) {
       if (cluster.getMetadata().getDeletionTimestamp() != null) {
         continue;
       }
-      ResourceKey secretKey = new ResourceKey(cluster.getMetadata().getNamespace(), kubeconfigSecretName(cluster));
-      Secret secret = host.secrets().inNamespace(secretKey.namespace()).withName(secretKey.name()).get();
-      Optional<String> kubeconfig = secret == null ? Optional.empty() : ClusterClients.kubeconfigOf(secret);
+      named.add(DpuClusterKubeconfig.secretOf(cluster));
+      DpuClusterKubeconfig found = DpuClusterKubeconfig.of(cluster,
+          secret -> host.secrets().inNamespace(secret.namespace()).withName(secret.name()).get());
+      ResourceKey secretKey = found.secret();
+      Optional<String> kubeconfig = found.kubeconfig();
       if (kubeconfig.isEmpty()) {
-        unreachable.put(cluster.getMetadata().getName(), "kubeconfig Secret " + secretKey + " with key "
-            + ClusterClients.KUBECONFIG_KEY + " not found");
+        unreachable.put(cluster.getMetadata().getName(), found.missing());
         continue;
       }
       try {
@@ -80,12 +91,8 @@ public final class DpuClusterRegistry implements AutoCloseable {
         clients.remove(known);
       }
     }
+    kubeconfigSecretsListener.accept(named);
     return new Snapshot(List.copyOf(reachable), unreachable);
-  }
-
-  static String kubeconfigSecretName(DPUCluster cluster) {
-    String named = cluster.getSpec() == null ? null : cluster.getSpec().getKubeconfig();
-    return named == null || named.isBlank() ? Names.adminKubeconfigSecret(cluster.getMetadata().getName()) : named;
   }
 
   @Override

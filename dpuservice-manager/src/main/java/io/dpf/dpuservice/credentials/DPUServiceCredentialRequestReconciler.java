@@ -13,11 +13,12 @@ import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequest;
 import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequestStatus;
 import io.dpf.dpuservice.clusters.DpuCluster;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
-import io.dpf.dpuservice.clusters.FinalizerEdits;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.dpuservice.clusters.Namespaces;
 import io.dpf.dpuservice.credentials.CredentialSecrets.ApiEndpoint;
 import io.dpf.runtime.apply.ServerSideApply;
-import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.reconcile.StatusScope;
+import io.dpf.runtime.reconcile.Statuses;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -37,21 +38,23 @@ import java.time.temporal.ChronoUnit;
  */
 public final class DPUServiceCredentialRequestReconciler implements Reconciler<DPUServiceCredentialRequest> {
 
-  public static final String FIELD_MANAGER = "dpuservice-manager";
+  public static final String FIELD_MANAGER = "dpuservicecredentialrequest-controller";
+  /** The component label of ServiceAccounts this manager created (and so may delete). */
+  static final String OWNER = "dpuservice-manager";
   static final Duration RETRY = Duration.ofSeconds(30);
 
   private final KubernetesClient host;
   private final DpuClusterRegistry registry;
   private final Clock clock;
   private final ServerSideApply apply;
-  private final StatusWriter statusWriter;
+  private final Statuses statuses;
 
   public DPUServiceCredentialRequestReconciler(KubernetesClient host, DpuClusterRegistry registry, Clock clock) {
     this.host = host;
     this.registry = registry;
     this.clock = clock;
     this.apply = new ServerSideApply(host, FIELD_MANAGER);
-    this.statusWriter = new StatusWriter(apply, host.getKubernetesSerialization());
+    this.statuses = Statuses.of(host, FIELD_MANAGER, clock);
   }
 
   private record Target(KubernetesClient client, ApiEndpoint endpoint) {}
@@ -61,14 +64,19 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
     if (request.getMetadata().getDeletionTimestamp() != null) {
       return reconcileDelete(request);
     }
-    if (!request.getMetadata().getFinalizers().contains(Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST)) {
-      FinalizerEdits.add(host, request, Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST);
+    if (Finalizer.ensure(host, request, Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST)) {
       return Result.done();
     }
-    DPUServiceCredentialRequestStatus status = request.getStatus() == null ? new DPUServiceCredentialRequestStatus()
-        : host.getKubernetesSerialization().clone(request.getStatus());
-    Conditions conditions = Conditions.of(status, request.getMetadata().getGeneration(), clock)
-        .ensure(ConditionTypes.DPUServiceCredentialRequest.ALL);
+    try (StatusScope<DPUServiceCredentialRequestStatus> scope = statuses.open(request,
+        DPUServiceCredentialRequestStatus::new, ConditionTypes.DPUServiceCredentialRequest.ALL)) {
+      Result result = reconcileNormal(request, scope.status(), scope.conditions());
+      scope.succeeded();
+      return result;
+    }
+  }
+
+  private Result reconcileNormal(DPUServiceCredentialRequest request, DPUServiceCredentialRequestStatus status,
+      Conditions conditions) {
     try {
       Target target = target(request);
       if (target == null) {
@@ -100,10 +108,6 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
     } catch (RuntimeException e) {
       conditions.setFalse(SECRET_RECONCILED, Reasons.ERROR, e.getMessage());
       throw e;
-    } finally {
-      conditions.summarize();
-      status.setObservedGeneration(request.getMetadata().getGeneration());
-      statusWriter.update(request, status);
     }
   }
 
@@ -136,7 +140,7 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
         target.client().resource(live).delete();
       }
     }
-    FinalizerEdits.remove(host, request, Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST);
+    Finalizer.remove(host, request, Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST);
     return Result.done();
   }
 
@@ -174,12 +178,12 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
     if (client.serviceAccounts().inNamespace(account.getNamespace()).withName(account.getName()).get() == null) {
       client.serviceAccounts().inNamespace(account.getNamespace()).resource(new ServiceAccountBuilder()
           .withNewMetadata().withName(account.getName())
-              .addToLabels(LabelKeys.COMPONENT, FIELD_MANAGER).endMetadata().build()).create();
+              .addToLabels(LabelKeys.COMPONENT, OWNER).endMetadata().build()).create();
     }
   }
 
   private static boolean ours(String component) {
-    return FIELD_MANAGER.equals(component);
+    return OWNER.equals(component);
   }
 
   private static String ref(NamespacedName name) {

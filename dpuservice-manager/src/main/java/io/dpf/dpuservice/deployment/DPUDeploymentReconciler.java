@@ -29,9 +29,11 @@ import io.dpf.api.svc.v1alpha1.DPUServiceChain;
 import io.dpf.api.svc.v1alpha1.DPUServiceConfiguration;
 import io.dpf.api.svc.v1alpha1.DPUServiceInterface;
 import io.dpf.api.svc.v1alpha1.DPUServiceTemplate;
-import io.dpf.dpuservice.clusters.FinalizerEdits;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.apply.ServerSideApply;
-import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.reconcile.Prune;
+import io.dpf.runtime.reconcile.StatusScope;
+import io.dpf.runtime.reconcile.Statuses;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -54,7 +56,7 @@ import java.util.stream.Collectors;
  */
 public final class DPUDeploymentReconciler implements Reconciler<DPUDeployment> {
 
-  public static final String FIELD_MANAGER = "dpuservice-manager";
+  public static final String FIELD_MANAGER = "dpudeployment-controller";
   /** Every kind a DPUDeployment owns, in the order they are pruned. */
   public static final List<Class<? extends HasMetadata>> CHILD_KINDS = List.of(DPUSet.class, DPUServiceChain.class,
       DPUService.class, DPUServiceInterface.class);
@@ -63,43 +65,39 @@ public final class DPUDeploymentReconciler implements Reconciler<DPUDeployment> 
   private final KubernetesClient host;
   private final Clock clock;
   private final ServerSideApply apply;
-  private final StatusWriter statusWriter;
+  private final Statuses statuses;
   private final DependencyLabels dependencies;
 
   public DPUDeploymentReconciler(KubernetesClient host, Clock clock) {
     this.host = host;
     this.clock = clock;
     this.apply = new ServerSideApply(host, FIELD_MANAGER);
-    this.statusWriter = new StatusWriter(apply, host.getKubernetesSerialization());
+    this.statuses = Statuses.of(host, FIELD_MANAGER, clock);
     this.dependencies = new DependencyLabels(host);
   }
 
   @Override
   public Result reconcile(DPUDeployment deployment) {
-    DPUDeploymentStatus status = deployment.getStatus() == null ? new DPUDeploymentStatus()
-        : host.getKubernetesSerialization().clone(deployment.getStatus());
-    Conditions conditions = Conditions.of(status, deployment.getMetadata().getGeneration(), clock)
-        .ensure(ConditionTypes.DPUDeployment.ALL);
-    if (deployment.getMetadata().getDeletionTimestamp() != null) {
-      List<String> remaining = deleteChildrenBut(deployment, Set.of());
-      if (remaining.isEmpty()) {
-        dependencies.releaseAll(deployment);
-        FinalizerEdits.remove(host, deployment, Finalizers.DPU_DEPLOYMENT);
-        return Result.done();
-      }
-      conditions.setFalse(DPU_SERVICES_RECONCILED, Reasons.AWAITING_DELETION,
-          "The following objects are awaiting deletion: " + String.join(", ", remaining));
-      writeStatus(deployment, status, conditions);
-      return Result.requeueAfter(DELETION_POLL);
-    }
-    if (!deployment.getMetadata().getFinalizers().contains(Finalizers.DPU_DEPLOYMENT)) {
-      FinalizerEdits.add(host, deployment, Finalizers.DPU_DEPLOYMENT);
+    if (Finalizer.ensure(host, deployment, Finalizers.DPU_DEPLOYMENT)) {
       return Result.done();
     }
-    try {
-      return reconcileNormal(deployment, conditions);
-    } finally {
-      writeStatus(deployment, status, conditions);
+    try (StatusScope<DPUDeploymentStatus> scope = statuses.open(deployment, DPUDeploymentStatus::new,
+        ConditionTypes.DPUDeployment.ALL)) {
+      if (Finalizer.deleting(deployment)) {
+        List<String> remaining = deleteChildrenBut(deployment, Set.of());
+        if (remaining.isEmpty()) {
+          dependencies.releaseAll(deployment);
+          Finalizer.remove(host, deployment, Finalizers.DPU_DEPLOYMENT);
+          scope.skipWrite();
+          return Result.done();
+        }
+        scope.conditions().setFalse(DPU_SERVICES_RECONCILED, Reasons.AWAITING_DELETION,
+            "The following objects are awaiting deletion: " + String.join(", ", remaining));
+        return Result.requeueAfter(DELETION_POLL);
+      }
+      Result result = reconcileNormal(deployment, scope.conditions());
+      scope.succeeded();
+      return result;
     }
   }
 
@@ -202,28 +200,14 @@ public final class DPUDeploymentReconciler implements Reconciler<DPUDeployment> 
     String owner = Names.ownedByDpuDeployment(deployment.getMetadata().getNamespace(), deployment.getMetadata().getName());
     List<String> remaining = new ArrayList<>();
     for (Class<? extends HasMetadata> kind : CHILD_KINDS) {
-      for (HasMetadata child : host.resources(kind).inNamespace(deployment.getMetadata().getNamespace())
-          .withLabel(LabelKeys.OWNED_BY_DPU_DEPLOYMENT, owner).list().getItems()) {
-        if (keep.contains(key(child))) {
-          continue;
-        }
-        remaining.add(child.getKind() + " " + child.getMetadata().getName());
-        if (child.getMetadata().getDeletionTimestamp() == null) {
-          host.resource(child).delete();
-        }
-      }
+      remaining.addAll(Prune.deleteAllBut(host, host.resources(kind).inNamespace(deployment.getMetadata().getNamespace())
+          .withLabel(LabelKeys.OWNED_BY_DPU_DEPLOYMENT, owner).list().getItems(), child -> keep.contains(key(child))));
     }
     return remaining;
   }
 
   private <T extends HasMetadata> T get(Class<T> kind, String namespace, String name) {
     return name == null ? null : host.resources(kind).inNamespace(namespace).withName(name).get();
-  }
-
-  private void writeStatus(DPUDeployment deployment, DPUDeploymentStatus status, Conditions conditions) {
-    conditions.summarize();
-    status.setObservedGeneration(deployment.getMetadata().getGeneration());
-    statusWriter.update(deployment, status);
   }
 
   private static String key(HasMetadata object) {

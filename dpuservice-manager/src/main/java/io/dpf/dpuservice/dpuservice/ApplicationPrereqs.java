@@ -1,12 +1,15 @@
 package io.dpf.dpuservice.dpuservice;
 
 import io.dpf.api.LabelKeys;
+import io.dpf.api.Names;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.svc.v1alpha1.DPUService;
+import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.dpuservice.clusters.DpuCluster;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
 import io.dpf.dpuservice.clusters.Namespaces;
 import io.dpf.runtime.apply.ServerSideApply;
+import io.dpf.runtime.controller.KindCache;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -25,9 +28,11 @@ final class ApplicationPrereqs {
   private final ServerSideApply hostApply;
   private final String fieldManager;
   private final PullSecretMirror pullSecrets;
+  private final KindCache<Application> applications;
 
-  ApplicationPrereqs(KubernetesClient host, String fieldManager) {
+  ApplicationPrereqs(KubernetesClient host, String fieldManager, KindCache<Application> applications) {
     this.host = host;
+    this.applications = applications;
     this.fieldManager = fieldManager;
     this.hostApply = new ServerSideApply(host, fieldManager);
     this.pullSecrets = new PullSecretMirror(host, fieldManager);
@@ -37,9 +42,15 @@ final class ApplicationPrereqs {
   List<String> reconcile(DPUService service, DpuClusterRegistry.Snapshot clusters, DPFOperatorConfig argoCd) {
     List<String> problems = new ArrayList<>();
     String namespace = service.getMetadata().getNamespace();
-    attempt(problems, "ArgoCD cluster Secrets", () -> reconcileClusterSecrets(clusters.clusters(), argoCd));
+    // A DPU cluster that is gone stays in Argo CD (Secret and project destination) while Applications
+    // still go there: Argo CD's resources finalizer deletes only what the project permits, on a
+    // cluster it knows; without them it gives the Application up and the objects stay behind.
+    Set<String> targeted = targetedDpuClusters();
+    List<String> destinations = new ArrayList<>(clusters.names());
+    targeted.stream().filter(name -> !destinations.contains(name)).forEach(destinations::add);
+    attempt(problems, "ArgoCD cluster Secrets", () -> reconcileClusterSecrets(clusters.clusters(), targeted, argoCd));
     attempt(problems, "AppProjects", () -> {
-      hostApply.apply(ArgoCdObjects.dpuProject(clusters.names(), argoCd));
+      hostApply.apply(ArgoCdObjects.dpuProject(destinations, argoCd));
       hostApply.apply(ArgoCdObjects.hostProject(argoCd));
     });
     if (Boolean.TRUE.equals(service.getSpec().getDeployInCluster())) {
@@ -65,16 +76,28 @@ final class ApplicationPrereqs {
     return problems;
   }
 
-  private void reconcileClusterSecrets(List<DpuCluster> clusters, DPFOperatorConfig argoCd) {
+  /** DPU clusters that Applications (live or being deleted) name. */
+  private Set<String> targetedDpuClusters() {
+    return applications.list().stream().map(app -> app.getMetadata().getLabels())
+        .filter(labels -> labels != null && labels.containsKey(LabelKeys.CLUSTER))
+        .map(labels -> labels.get(LabelKeys.CLUSTER))
+        .filter(name -> !Names.ARGOCD_IN_CLUSTER.equals(name))
+        .collect(Collectors.toSet());
+  }
+
+  private void reconcileClusterSecrets(List<DpuCluster> clusters, Set<String> targeted, DPFOperatorConfig argoCd) {
     Set<String> wanted = new java.util.HashSet<>();
     for (DpuCluster cluster : clusters) {
       wanted.add(hostApply.apply(ArgoCdObjects.clusterSecret(cluster, argoCd)).getMetadata().getName());
     }
-    // Secrets of DPU clusters that are gone: ArgoCD would keep trying to reach them.
+    // Secrets of DPU clusters that are gone (once no Application goes there): Argo CD would keep
+    // trying to reach them.
     List<Secret> ours = host.secrets().inNamespace(argoCd.getMetadata().getNamespace())
         .withLabel(LabelKeys.ARGOCD_SECRET_TYPE, LabelKeys.ARGOCD_SECRET_TYPE_CLUSTER)
         .withLabel(LabelKeys.COMPONENT, ArgoCdObjects.COMPONENT).list().getItems();
     Set<Secret> stale = ours.stream().filter(s -> !wanted.contains(s.getMetadata().getName()))
+        .filter(s -> s.getMetadata().getLabels() == null
+            || !targeted.contains(s.getMetadata().getLabels().get(LabelKeys.CLUSTER)))
         .collect(Collectors.toSet());
     stale.forEach(secret -> host.resource(secret).delete());
   }

@@ -30,11 +30,41 @@ public final class ApplicationReadiness {
       String sync = syncOf(application.getStatus());
       String health = healthOf(application.getStatus());
       if (!SYNCED.equals(sync) || !HEALTHY.equals(health)) {
-        problems.add("Application " + name + " is not ready (Sync: " + sync + ", Health: " + health
-            + "). Run 'kubectl describe application -n " + argoCdNamespace + " " + name + "' for details.");
+        problems.add("Application " + name + " is not ready (Sync: " + sync + ", Health: " + health + ")"
+            + argoCdConditions(application.getStatus())
+            + ". Run 'kubectl describe application -n " + argoCdNamespace + " " + name + "' for details.");
       }
     }
     return problems;
+  }
+
+  /**
+   * @param unreachable DPU cluster name → why it cannot be reached
+   * @return one line per cluster whose Application's readiness cannot be evaluated
+   */
+  public static List<String> unevaluated(Map<String, String> unreachable, String serviceName) {
+    List<String> lines = new ArrayList<>();
+    unreachable.forEach((cluster, why) -> lines.add("DPU cluster " + cluster + " cannot be reached (" + why
+        + "), so whether Application " + io.dpf.api.Names.application(cluster, serviceName) + " is ready is unknown."));
+    return lines;
+  }
+
+  /**
+   * What Argo CD says went wrong (e.g. {@code ComparisonError: ... failed to sync cluster https://...:
+   * connection refused} for an unreachable DPU cluster), so the DPUService's condition names it.
+   */
+  static String argoCdConditions(ApplicationStatus status) {
+    Object conditions = status == null ? null : status.additionalProperties().get("conditions");
+    if (!(conditions instanceof List<?> list) || list.isEmpty()) {
+      return "";
+    }
+    List<String> lines = new ArrayList<>();
+    for (Object item : list) {
+      if (item instanceof Map<?, ?> condition) {
+        lines.add(condition.get("type") + ": " + condition.get("message"));
+      }
+    }
+    return lines.isEmpty() ? "" : ": " + String.join("; ", lines);
   }
 
   private static String syncOf(ApplicationStatus status) {

@@ -16,18 +16,24 @@ import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.svc.v1alpha1.DPUServiceStatus;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
-import io.dpf.dpuservice.clusters.FinalizerEdits;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.apply.ServerSideApply;
-import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.controller.KindCache;
+import io.dpf.runtime.reconcile.StatusScope;
+import io.dpf.runtime.reconcile.Statuses;
+import io.dpf.api.svc.v1alpha1.DPUServiceInterface;
 import io.dpf.runtime.controller.Reconciler;
+import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.runtime.controller.Result;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DPUService → one ArgoCD Application per DPU cluster (or one on the host with deployInCluster).
@@ -36,7 +42,7 @@ import java.util.Map;
  */
 public final class DPUServiceReconciler implements Reconciler<DPUService> {
 
-  public static final String FIELD_MANAGER = "dpuservice-manager";
+  public static final String FIELD_MANAGER = "dpuservice-controller";
   /** Owns only the skip-reconcile annotation of paused services' Applications. */
   static final String PAUSE_FIELD_MANAGER = "dpuservice-manager-pause";
   /** Fallback polls; Application and DPUCluster events normally come first. */
@@ -48,44 +54,56 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
   private final Clock clock;
   private final ServerSideApply apply;
   private final ServerSideApply pauseApply;
-  private final StatusWriter statusWriter;
+  private final Statuses statuses;
   private final ApplicationPrereqs prereqs;
   private final ServiceInterfaces interfaces;
   private final DpuServiceApplicationStore applications;
+  private final Caches caches;
+  private final ResourceKey operatorConfig;
 
-  public DPUServiceReconciler(KubernetesClient host, DpuClusterRegistry registry, Clock clock) {
+  /** What the reconciler reads from the manager's shared caches instead of the API. */
+  public record Caches(KindCache<DPUService> services, KindCache<DPFOperatorConfig> configs,
+      KindCache<Application> applications, KindCache<DPUServiceInterface> interfaces) {}
+
+  /** @param operatorConfig the operator's DPFOperatorConfig, by its configured namespace and name */
+  public DPUServiceReconciler(KubernetesClient host, DpuClusterRegistry registry, Clock clock, Caches caches,
+      ResourceKey operatorConfig) {
+    this.caches = caches;
+    this.operatorConfig = operatorConfig;
     this.host = host;
     this.registry = registry;
     this.clock = clock;
     this.apply = new ServerSideApply(host, FIELD_MANAGER);
     this.pauseApply = new ServerSideApply(host, PAUSE_FIELD_MANAGER);
-    this.statusWriter = new StatusWriter(apply, host.getKubernetesSerialization());
-    this.prereqs = new ApplicationPrereqs(host, FIELD_MANAGER);
-    this.interfaces = new ServiceInterfaces(host);
-    this.applications = new DpuServiceApplicationStore(host);
+    this.statuses = Statuses.of(host, FIELD_MANAGER, clock);
+    this.prereqs = new ApplicationPrereqs(host, FIELD_MANAGER, caches.applications());
+    this.interfaces = new ServiceInterfaces(host, caches.interfaces());
+    this.applications = new DpuServiceApplicationStore(host, caches.applications());
   }
 
   @Override
   public Result reconcile(DPUService service) {
     boolean paused = Boolean.TRUE.equals(service.getSpec().getPaused());
-    DPUServiceStatus status = service.getStatus() == null ? new DPUServiceStatus()
-        : host.getKubernetesSerialization().clone(service.getStatus());
-    Conditions conditions = Conditions.of(status, service.getMetadata().getGeneration(), clock)
-        .ensure(ConditionTypes.DPUService.ALL);
-    if (service.getMetadata().getDeletionTimestamp() != null) {
-      return paused ? Result.done() : reconcileDelete(service, status, conditions);
+    if (Finalizer.deleting(service)) {
+      if (paused) {
+        return Result.done();
+      }
+      try (StatusScope<DPUServiceStatus> scope = open(service)) {
+        return reconcileDelete(service, scope);
+      }
     }
-    if (!service.getMetadata().getFinalizers().contains(Finalizers.DPU_SERVICE)) {
-      FinalizerEdits.add(host, service, Finalizers.DPU_SERVICE);
+    if (Finalizer.ensure(host, service, Finalizers.DPU_SERVICE)) {
       return Result.done(); // the update brings us back
     }
-    try {
-      return reconcileNormal(service, paused, conditions);
-    } finally {
-      conditions.summarize();
-      status.setObservedGeneration(service.getMetadata().getGeneration());
-      statusWriter.update(service, status);
+    try (StatusScope<DPUServiceStatus> scope = open(service)) {
+      Result result = reconcileNormal(service, paused, scope.conditions());
+      scope.succeeded();
+      return result;
     }
+  }
+
+  private StatusScope<DPUServiceStatus> open(DPUService service) {
+    return statuses.open(service, DPUServiceStatus::new, ConditionTypes.DPUService.ALL);
   }
 
   private Result reconcileNormal(DPUService service, boolean paused, Conditions conditions) {
@@ -119,9 +137,13 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
       conditions.setFalse(APPLICATION_PREREQS_RECONCILED, Reasons.ERROR, String.join("; ", prereqProblems));
     }
 
-    List<ArgoCdTarget> targets = Boolean.TRUE.equals(service.getSpec().getDeployInCluster())
+    boolean onHost = Boolean.TRUE.equals(service.getSpec().getDeployInCluster());
+    List<ArgoCdTarget> targets = onHost
         ? List.of(ArgoCdTarget.hostCluster())
         : clusters.names().stream().map(ArgoCdTarget::dpuCluster).toList();
+    // DPU clusters that exist but cannot be reached (kubeconfig Secret gone or broken): their
+    // Applications stay as they are, and their readiness is unknown, never True.
+    Map<String, String> unevaluated = onHost ? Map.of() : clusters.unreachable();
     Map<String, Application> live = new LinkedHashMap<>();
     List<String> applyProblems = new ArrayList<>();
     for (ArgoCdTarget target : targets) {
@@ -138,7 +160,9 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
       }
     }
     // Applications of clusters that are gone, or of the other deployInCluster setting.
-    applications.deleteAllBut(service, live.keySet());
+    Set<String> kept = new HashSet<>(live.keySet());
+    unevaluated.keySet().forEach(cluster -> kept.add(Names.application(cluster, service.getMetadata().getName())));
+    applications.deleteAllBut(service, kept);
     if (applyProblems.isEmpty()) {
       conditions.setTrue(APPLICATIONS_RECONCILED);
     } else {
@@ -147,11 +171,15 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
 
     List<String> expected = targets.stream()
         .map(t -> Names.application(t.clusterName(), service.getMetadata().getName())).toList();
-    List<String> notReady = ApplicationReadiness.notReady(expected, live, argoNamespace);
+    List<String> notReady = new ArrayList<>(ApplicationReadiness.notReady(expected, live, argoNamespace));
+    notReady.addAll(ApplicationReadiness.unevaluated(unevaluated, service.getMetadata().getName()));
     if (notReady.isEmpty()) {
       conditions.setTrue(APPLICATIONS_READY);
     } else {
-      conditions.setFalse(APPLICATIONS_READY, Reasons.PENDING, String.join(" ", notReady));
+      // Unknown only when nothing is known to be unready: what could not be looked at is not True.
+      boolean onlyUnknown = notReady.size() == unevaluated.size();
+      conditions.set(APPLICATIONS_READY, onlyUnknown ? Conditions.STATUS_UNKNOWN : Conditions.STATUS_FALSE,
+          Reasons.PENDING, String.join(" ", notReady));
     }
     if (!applyProblems.isEmpty()) {
       throw new IllegalStateException("DPUService " + service.getMetadata().getNamespace() + "/"
@@ -161,18 +189,16 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
         ? Result.done() : Result.requeueAfter(UNREACHABLE_CLUSTER_RETRY);
   }
 
-  private Result reconcileDelete(DPUService service, DPUServiceStatus status, Conditions conditions) {
+  private Result reconcileDelete(DPUService service, StatusScope<DPUServiceStatus> scope) {
     List<String> remaining = applications.deleteAllBut(service, List.of());
     if (!remaining.isEmpty()) {
-      conditions.setFalse(APPLICATIONS_RECONCILED, Reasons.AWAITING_DELETION,
+      scope.conditions().setFalse(APPLICATIONS_RECONCILED, Reasons.AWAITING_DELETION,
           "The following applications are awaiting deletion: " + String.join(", ", remaining));
-      conditions.summarize();
-      statusWriter.update(service, status);
       return Result.requeueAfter(DELETION_POLL);
     }
     interfaces.releaseAll(service);
     String namespace = service.getMetadata().getNamespace();
-    boolean lastInNamespace = host.resources(DPUService.class).inNamespace(namespace).list().getItems().stream()
+    boolean lastInNamespace = caches.services().list(namespace).stream()
         .allMatch(other -> other.getMetadata().getDeletionTimestamp() != null);
     if (lastInNamespace) {
       List<String> problems = prereqs.removePullSecrets(namespace, registry.snapshot());
@@ -180,18 +206,23 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
         throw new IllegalStateException("cannot remove pull secrets of " + namespace + ": " + problems);
       }
     }
-    FinalizerEdits.remove(host, service, Finalizers.DPU_SERVICE);
+    Finalizer.remove(host, service, Finalizers.DPU_SERVICE);
+    scope.skipWrite();
     return Result.done();
   }
 
-  /** The single DPFOperatorConfig: its namespace is ArgoCD's, and it owns the ArgoCD objects. */
+  /**
+   * The operator's DPFOperatorConfig, found by its configured name and namespace (never by counting:
+   * a stray second config must not stop every DPUService): its namespace is ArgoCD's, and it owns the
+   * ArgoCD objects.
+   */
   private DPFOperatorConfig argoCdOwner() {
-    List<DPFOperatorConfig> configs = host.resources(DPFOperatorConfig.class).inAnyNamespace().list().getItems();
-    if (configs.size() != 1) {
-      throw new IllegalStateException("expected exactly one DPFOperatorConfig (its namespace is ArgoCD's), found "
-          + configs.size());
+    DPFOperatorConfig config = caches.configs().get(operatorConfig);
+    if (config == null) {
+      throw new IllegalStateException("DPFOperatorConfig " + operatorConfig.namespace() + "/" + operatorConfig.name()
+          + " (its namespace is ArgoCD's) does not exist");
     }
-    return configs.get(0);
+    return config;
   }
 
   private Application setPaused(Application live, boolean paused) {

@@ -7,6 +7,7 @@ import io.dpf.api.svc.v1alpha1.InterfaceType;
 import io.dpf.api.svc.v1alpha1.ServiceDef;
 import io.dpf.api.svc.v1alpha1.ServiceInterfaceSpec;
 import io.dpf.runtime.apply.ServerSideApply;
+import io.dpf.runtime.controller.KindCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,12 +28,13 @@ final class ServiceInterfaces {
   /** @param networks the Multus annotation value, null when the service has no interfaces */
   record Outcome(String networks, List<String> problems) {}
 
-  private final KubernetesClient host;
   private final ServerSideApply apply;
+  private final KindCache<DPUServiceInterface> cache;
 
-  ServiceInterfaces(KubernetesClient host) {
-    this.host = host;
+  /** Interfaces come from the manager's shared cache, the one the DPUService controller watches. */
+  ServiceInterfaces(KubernetesClient host, KindCache<DPUServiceInterface> cache) {
     this.apply = new ServerSideApply(host, FIELD_MANAGER);
+    this.cache = cache;
   }
 
   Outcome reconcile(DPUService service) {
@@ -40,8 +42,7 @@ final class ServiceInterfaces {
     List<Map<String, String>> networks = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (String name : names) {
-      DPUServiceInterface found = host.resources(DPUServiceInterface.class)
-          .inNamespace(service.getMetadata().getNamespace()).withName(name).get();
+      DPUServiceInterface found = cache.get(service.getMetadata().getNamespace(), name);
       String problem = problemWith(found, name, service);
       if (problem != null) {
         problems.add(problem);
@@ -56,8 +57,7 @@ final class ServiceInterfaces {
   /** Removes our mark from every interface in the namespace that carries it. */
   void releaseAll(DPUService service) {
     String name = service.getMetadata().getName();
-    for (DPUServiceInterface marked : host.resources(DPUServiceInterface.class)
-        .inNamespace(service.getMetadata().getNamespace()).list().getItems()) {
+    for (DPUServiceInterface marked : cache.list(service.getMetadata().getNamespace())) {
       Map<String, String> annotations = marked.getMetadata().getAnnotations();
       if (annotations != null && name.equals(annotations.get(AnnotationKeys.CONSUMED_BY))) {
         apply.apply(mark(marked, null));

@@ -5,10 +5,12 @@ import io.dpf.api.conditions.Conditions;
 import io.dpf.api.conditions.Reasons;
 import io.dpf.dpuservice.clusters.DpuCluster;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
-import io.dpf.dpuservice.clusters.FinalizerEdits;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.dpuservice.clusters.Namespaces;
 import io.dpf.runtime.apply.ServerSideApply;
-import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.reconcile.Prune;
+import io.dpf.runtime.reconcile.StatusScope;
+import io.dpf.runtime.reconcile.Statuses;
 import io.dpf.runtime.controller.Controller;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
@@ -34,15 +36,14 @@ import java.util.stream.Collectors;
 public final class FanOutReconciler<P extends CustomResource<?, ? extends ConditionedStatus>>
     implements Reconciler<P> {
 
-  public static final String FIELD_MANAGER = "dpuservice-manager";
   static final Duration DELETION_POLL = Duration.ofSeconds(10);
   static final Duration UNREACHABLE_CLUSTER_RETRY = Duration.ofSeconds(30);
 
   private final KubernetesClient host;
   private final FanOutKind<P> kind;
   private final DpuClusterRegistry registry;
-  private final Clock clock;
-  private final StatusWriter statusWriter;
+  private final String fieldManager;
+  private final Statuses statuses;
   private final DpuClusterWatches watches;
 
   public FanOutReconciler(KubernetesClient host, FanOutKind<P> kind, DpuClusterRegistry registry, Clock clock,
@@ -50,40 +51,35 @@ public final class FanOutReconciler<P extends CustomResource<?, ? extends Condit
     this.host = host;
     this.kind = kind;
     this.registry = registry;
-    this.clock = clock;
-    this.statusWriter = new StatusWriter(new ServerSideApply(host, FIELD_MANAGER), host.getKubernetesSerialization());
+    // One field manager per controller: dpuservicechain-controller, dpuserviceinterface-controller, ...
+    this.fieldManager = HasMetadata.getKind(kind.parentType()).toLowerCase(java.util.Locale.ROOT) + "-controller";
+    this.statuses = Statuses.of(host, fieldManager, clock);
     this.watches = new DpuClusterWatches(controller, kind.childKinds(), kind.parentNameLabel(),
         kind.parentNamespaceLabel());
   }
 
   @Override
   public Result reconcile(P parent) {
-    ConditionedStatus status = parent.getStatus() == null ? kind.newStatus()
-        : host.getKubernetesSerialization().clone(parent.getStatus());
-    Conditions conditions = Conditions.of(status, parent.getMetadata().getGeneration(), clock)
-        .ensure(kind.conditionTypes());
-    if (parent.getMetadata().getDeletionTimestamp() == null
-        && !parent.getMetadata().getFinalizers().contains(kind.finalizer())) {
-      FinalizerEdits.add(host, parent, kind.finalizer());
+    if (Finalizer.ensure(host, parent, kind.finalizer())) {
       return Result.done(); // the update brings us back
     }
     DpuClusterRegistry.Snapshot clusters = registry.snapshot();
     watches.ensure(clusters.clusters());
-    if (parent.getMetadata().getDeletionTimestamp() != null) {
-      List<String> remaining = deleteEverywhere(parent, clusters);
-      if (remaining.isEmpty()) {
-        FinalizerEdits.remove(host, parent, kind.finalizer());
-        return Result.done();
+    try (StatusScope<ConditionedStatus> scope = statuses.open(parent, kind::newStatus, kind.conditionTypes())) {
+      if (Finalizer.deleting(parent)) {
+        List<String> remaining = deleteEverywhere(parent, clusters);
+        if (remaining.isEmpty()) {
+          Finalizer.remove(host, parent, kind.finalizer());
+          scope.skipWrite();
+          return Result.done();
+        }
+        scope.conditions().setFalse(kind.reconciledCondition(), Reasons.AWAITING_DELETION,
+            "The following objects are awaiting deletion: " + String.join(", ", remaining));
+        return Result.requeueAfter(DELETION_POLL);
       }
-      conditions.setFalse(kind.reconciledCondition(), Reasons.AWAITING_DELETION,
-          "The following objects are awaiting deletion: " + String.join(", ", remaining));
-      writeStatus(parent, status, conditions);
-      return Result.requeueAfter(DELETION_POLL);
-    }
-    try {
-      return reconcileNormal(parent, clusters, conditions);
-    } finally {
-      writeStatus(parent, status, conditions);
+      Result result = reconcileNormal(parent, clusters, scope.conditions());
+      scope.succeeded();
+      return result;
     }
   }
 
@@ -103,7 +99,7 @@ public final class FanOutReconciler<P extends CustomResource<?, ? extends Condit
       try {
         if (selected) {
           Namespaces.ensure(cluster.client(), parent.getMetadata().getNamespace());
-          ServerSideApply apply = new ServerSideApply(cluster.client(), FIELD_MANAGER);
+          ServerSideApply apply = new ServerSideApply(cluster.client(), fieldManager);
           for (HasMetadata child : desired) {
             HasMetadata live = apply.apply(child);
             kind.notReady(live).ifPresent(why -> notReady.add(cluster.name() + ": " + why));
@@ -137,12 +133,6 @@ public final class FanOutReconciler<P extends CustomResource<?, ? extends Condit
     return remaining;
   }
 
-  private void writeStatus(P parent, ConditionedStatus status, Conditions conditions) {
-    conditions.summarize();
-    status.setObservedGeneration(parent.getMetadata().getGeneration());
-    statusWriter.update(parent, status);
-  }
-
   /** Deletes the parent's children in a cluster other than {@code keep}; returns those that still exist. */
   private List<String> deleteChildren(P parent, DpuCluster cluster, List<HasMetadata> keep) {
     Set<String> kept = keep.stream().map(c -> c.getKind() + "/" + c.getMetadata().getName()).collect(Collectors.toSet());
@@ -160,15 +150,8 @@ public final class FanOutReconciler<P extends CustomResource<?, ? extends Condit
         }
         throw e;
       }
-      for (HasMetadata child : children) {
-        if (kept.contains(child.getKind() + "/" + child.getMetadata().getName())) {
-          continue;
-        }
-        remaining.add(child.getKind() + " " + child.getMetadata().getName());
-        if (child.getMetadata().getDeletionTimestamp() == null) {
-          cluster.client().resource(child).delete();
-        }
-      }
+      remaining.addAll(Prune.deleteAllBut(cluster.client(), children,
+          child -> kept.contains(child.getKind() + "/" + child.getMetadata().getName())));
     }
     return remaining;
   }

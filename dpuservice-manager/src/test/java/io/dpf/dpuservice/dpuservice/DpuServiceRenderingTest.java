@@ -110,6 +110,18 @@ class DpuServiceRenderingTest {
   }
 
   @Test
+  void readinessRepeatsWhatArgoCdSaysWentWrong_soAnUnreachableClusterIsNamed() {
+    Application unknown = withStatus("dpu-b-x", "Unknown", "Healthy");
+    unknown.getStatus().additionalProperties().put("conditions", List.of(Map.of("type", "ComparisonError",
+        "message", "failed to sync cluster https://127.0.0.1:6443: connection refused")));
+
+    List<String> problems = ApplicationReadiness.notReady(List.of("dpu-b-x"), Map.of("dpu-b-x", unknown), "argo");
+
+    assertThat(problems).singleElement().asString().contains("Sync: Unknown")
+        .contains("ComparisonError: failed to sync cluster https://127.0.0.1:6443: connection refused");
+  }
+
+  @Test
   void multusSelectionSplitsNamespacedNetworks() {
     ServiceDef def = new ServiceDef();
     def.setNetwork("tenant/mybrsfc");

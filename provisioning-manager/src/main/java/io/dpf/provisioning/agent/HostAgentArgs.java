@@ -1,51 +1,39 @@
 package io.dpf.provisioning.agent;
 
+import io.dpf.runtime.manager.ManagerCommand;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
- * What the agent is told by its pod: {@code agent --dpu=<namespace>/<name> --image-url=<url>
- * [--rshim-root=/dev] [--progress-seconds=5] [--poll-seconds=2] [--resume-seconds=600]}, and its pod's UID ({@code POD_UID}
- * from the downward API), which marks its reports as its own, and for an HTTPS endpoint its
- * certificate ({@code IMAGE_ENDPOINT_CERTIFICATE}, PEM), the only one the agent then trusts.
+ * What the agent is told by its pod: the flags of {@link HostAgentCommand}, and its pod's UID
+ * ({@code POD_UID} from the downward API), which marks its reports as its own, and for an HTTPS
+ * endpoint its certificate ({@code IMAGE_ENDPOINT_CERTIFICATE}, PEM), the only one the agent then trusts.
  */
 public record HostAgentArgs(String dpuNamespace, String dpuName, String imageUrl, Path rshimRoot, String podUid,
     Duration progressInterval, Duration pollInterval, Duration resumeWindow, String imageCertificatePem) {
 
   static final String IMAGE_CERTIFICATE_ENV = io.dpf.provisioning.dpu.install.HostAgentPod.IMAGE_CERTIFICATE_ENV;
-  static final String USAGE = "usage: provisioning-manager agent --dpu=<namespace>/<name> --image-url=<url>"
-      + " [--rshim-root=/dev] [--progress-seconds=5] [--poll-seconds=2] [--resume-seconds=600]  (env POD_UID)";
 
+  /** Parses {@code [agent] --dpu=... --image-url=... ...} as the pod passes it. */
   public static HostAgentArgs parse(String[] args, Map<String, String> env) {
-    String dpu = null;
-    String imageUrl = null;
-    Path root = Path.of("/dev");
-    Duration progress = Duration.ofSeconds(5);
-    Duration poll = Duration.ofSeconds(2);
-    // How long boot is held open while the image endpoint (the manager's pod) is away: a restart
-    // with a new pod scheduled and an image pulled fits; a DPU left waiting longer is better reset.
-    Duration resume = Duration.ofMinutes(10);
-    for (String arg : args) {
-      String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-      if (arg.startsWith("--dpu=")) {
-        dpu = value;
-      } else if (arg.startsWith("--image-url=")) {
-        imageUrl = value;
-      } else if (arg.startsWith("--rshim-root=")) {
-        root = Path.of(value);
-      } else if (arg.startsWith("--progress-seconds=")) {
-        progress = Duration.ofSeconds(Long.parseLong(value));
-      } else if (arg.startsWith("--poll-seconds=")) {
-        poll = Duration.ofSeconds(Long.parseLong(value));
-      } else if (arg.startsWith("--resume-seconds=")) {
-        resume = Duration.ofSeconds(Long.parseLong(value));
-      } else if (!arg.equals("agent")) {
-        throw new IllegalArgumentException("unknown argument " + arg + "; " + USAGE);
-      }
+    String[] flags = args.length > 0 && args[0].equals("agent") ? Arrays.copyOfRange(args, 1, args.length) : args;
+    HostAgentCommand command = new HostAgentCommand();
+    CommandLine commandLine = ManagerCommand.commandLine(command);
+    try {
+      commandLine.parseArgs(flags);
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage() + "\n" + commandLine.getUsageMessage(), e);
     }
-    if (dpu == null || !dpu.matches("[^/]+/[^/]+") || imageUrl == null) {
-      throw new IllegalArgumentException(USAGE);
+    return command.args(env);
+  }
+
+  static HostAgentArgs of(String dpu, String imageUrl, Path rshimRoot, Duration progress, Duration poll,
+      Duration resume, Map<String, String> env) {
+    if (!dpu.matches("[^/]+/[^/]+")) {
+      throw new IllegalArgumentException("--dpu must be <namespace>/<name>, not " + dpu);
     }
     String podUid = env.get("POD_UID");
     if (podUid == null || podUid.isBlank()) {
@@ -57,6 +45,6 @@ public record HostAgentArgs(String dpuNamespace, String dpuName, String imageUrl
       throw new IllegalArgumentException("--image-url is HTTPS but " + IMAGE_CERTIFICATE_ENV
           + " (the endpoint's certificate, which the agent trusts alone) is not set");
     }
-    return new HostAgentArgs(parts[0], parts[1], imageUrl, root, podUid, progress, poll, resume, certificate);
+    return new HostAgentArgs(parts[0], parts[1], imageUrl, rshimRoot, podUid, progress, poll, resume, certificate);
   }
 }

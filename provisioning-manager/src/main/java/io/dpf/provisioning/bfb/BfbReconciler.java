@@ -5,7 +5,7 @@ import io.dpf.api.Names;
 import io.dpf.api.provisioning.v1alpha1.BFB;
 import io.dpf.api.provisioning.v1alpha1.BFBPhase;
 import io.dpf.api.provisioning.v1alpha1.BFBStatus;
-import io.dpf.provisioning.Finalizer;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.provisioning.ProvisioningSettings;
 import io.dpf.provisioning.References;
 import io.dpf.runtime.apply.ServerSideApply;
@@ -46,12 +46,13 @@ public final class BfbReconciler implements Reconciler<BFB> {
   private final EventRecorder events;
   private final Clock clock;
 
-  public BfbReconciler(KubernetesClient client, ProvisioningSettings settings, BfbDownloads downloads, Clock clock) {
+  public BfbReconciler(KubernetesClient client, ProvisioningSettings settings, BfbDownloads downloads,
+      References references, Clock clock) {
     this.client = client;
     this.settings = settings;
     this.downloads = downloads;
     this.clock = clock;
-    this.references = new References(client);
+    this.references = references;
     this.statusWriter = new StatusWriter(new ServerSideApply(client, FIELD_MANAGER), client.getKubernetesSerialization());
     this.events = new EventRecorder(client, FIELD_MANAGER, clock);
   }

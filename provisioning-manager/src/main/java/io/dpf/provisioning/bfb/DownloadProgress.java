@@ -9,6 +9,7 @@ public final class DownloadProgress {
   private final AtomicLong total = new AtomicLong(-1);
   private final LongConsumer received;
   private volatile boolean stopped;
+  private volatile Runnable onStop;
 
   public DownloadProgress() {
     this(count -> { });
@@ -22,6 +23,18 @@ public final class DownloadProgress {
   /** Asks the download to stop at its next chunk, keeping the partial file (a belt to interruption's braces). */
   public void stop() {
     stopped = true;
+    Runnable hook = onStop;
+    if (hook != null) {
+      hook.run();
+    }
+  }
+
+  /** What {@link #stop} also does while a transfer runs: close its connection, so a stalled read ends at once. */
+  void onStop(Runnable hook) {
+    onStop = hook;
+    if (hook != null && stopped) {
+      hook.run();
+    }
   }
 
   boolean stopped() {

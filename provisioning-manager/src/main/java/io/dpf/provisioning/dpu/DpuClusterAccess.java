@@ -1,22 +1,27 @@
 package io.dpf.provisioning.dpu;
 
-import io.dpf.api.Names;
 import io.dpf.api.conditions.KindReasons;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterReference;
 import io.dpf.runtime.cluster.ClusterClients;
-import io.dpf.runtime.controller.ResourceKey;
-import io.fabric8.kubernetes.api.model.Secret;
+import io.dpf.runtime.cluster.DpuClusterKubeconfig;
+import io.dpf.runtime.controller.KindCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-/** A client for the DPU cluster a DPU belongs to, from its DPUCluster's kubeconfig Secret ({@code admin.conf}). */
+/**
+ * A client for the DPU cluster a DPU belongs to: its DPUCluster from the manager's shared cache, the
+ * kubeconfig by the runtime's one rule ({@link DpuClusterKubeconfig}). The Secret is read from the API
+ * (Secrets are not cached: that would hold every Secret of the cluster), which also notices a rotation.
+ */
 public final class DpuClusterAccess {
 
   private final ClusterClients clients;
+  private final KindCache<DPUCluster> dpuClusters;
 
-  public DpuClusterAccess(ClusterClients clients) {
+  public DpuClusterAccess(ClusterClients clients, KindCache<DPUCluster> dpuClusters) {
     this.clients = clients;
+    this.dpuClusters = dpuClusters;
   }
 
   public KubernetesClient clientFor(KubernetesClient host, DPU dpu) throws PhaseFailure {
@@ -25,19 +30,16 @@ public final class DpuClusterAccess {
       throw new PhaseFailure(KindReasons.DPU.DPU_CLUSTER_NOT_READY, "DPU has no DPU cluster assigned");
     }
     String namespace = reference.getNamespace() != null ? reference.getNamespace() : dpu.getMetadata().getNamespace();
-    DPUCluster cluster = host.resources(DPUCluster.class).inNamespace(namespace).withName(reference.getName()).get();
+    DPUCluster cluster = dpuClusters.get(namespace, reference.getName());
     if (cluster == null) {
       throw new PhaseFailure(KindReasons.DPU.DPU_CLUSTER_NOT_READY, "DPUCluster " + namespace + "/" + reference.getName()
           + " not found");
     }
-    String secretName = cluster.getSpec().getKubeconfig() != null ? cluster.getSpec().getKubeconfig()
-        : Names.adminKubeconfigSecret(reference.getName());
-    Secret secret = host.secrets().inNamespace(namespace).withName(secretName).get();
-    String kubeconfig = secret == null ? null : ClusterClients.kubeconfigOf(secret).orElse(null);
-    if (kubeconfig == null) {
-      throw new PhaseFailure(KindReasons.DPU.DPU_CLUSTER_NOT_READY, "kubeconfig Secret " + namespace + "/" + secretName
-          + " (key " + Names.KUBECONFIG_KEY + ") not found");
+    DpuClusterKubeconfig kubeconfig = DpuClusterKubeconfig.of(cluster,
+        secret -> host.secrets().inNamespace(secret.namespace()).withName(secret.name()).get());
+    if (kubeconfig.kubeconfig().isEmpty()) {
+      throw new PhaseFailure(KindReasons.DPU.DPU_CLUSTER_NOT_READY, kubeconfig.missing());
     }
-    return clients.clientFor(new ResourceKey(namespace, secretName), kubeconfig);
+    return clients.clientFor(kubeconfig.secret(), kubeconfig.kubeconfig().get());
   }
 }

@@ -6,7 +6,7 @@ import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUPhase;
 import io.dpf.api.provisioning.v1alpha1.DPUStatus;
-import io.dpf.provisioning.Finalizer;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.provisioning.ProvisioningSettings;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
@@ -93,7 +93,13 @@ public final class DpuReconciler implements Reconciler<DPU> {
       LOG.info("DPU {}/{}: {} -> {}", context.namespace(), context.name(), phase, status.getPhase());
     }
     context.summarizeReady();
-    statusWriter.update(dpu, status, AGENT_FIELDS);
+    DPU observed = dpu;
+    if (failed == null && status.getPhase() == DPUPhase.READY && RetryRecord.of(dpu).isPresent()) {
+      // Before the status: whoever sees Ready must not still find the retry record. The status is
+      // then written from the edited object, so its watch event counts as behind our own write.
+      observed = annotateRetry(dpu, null);
+    }
+    statusWriter.update(observed, status, AGENT_FIELDS);
     // After the write: when it fails the reconcile runs again, and the Event must not be recorded twice.
     if (status.getPhase() != phase) {
       events.transition(dpu, phase, status);
@@ -102,8 +108,6 @@ public final class DpuReconciler implements Reconciler<DPU> {
     // phase is not re-run at once from a cache that still shows it.
     if (failed != null) {
       annotateRetry(dpu, failed.format());
-    } else if (status.getPhase() == DPUPhase.READY && RetryRecord.of(dpu).isPresent()) {
-      annotateRetry(dpu, null);
     }
     return result;
   }
@@ -142,8 +146,9 @@ public final class DpuReconciler implements Reconciler<DPU> {
     return Result.done();
   }
 
-  private void annotateRetry(DPU dpu, String value) {
-    client.resources(DPU.class).inNamespace(dpu.getMetadata().getNamespace()).withName(dpu.getMetadata().getName())
+  /** Sets or (null) removes the retry record; returns the DPU as the edit left it. */
+  private DPU annotateRetry(DPU dpu, String value) {
+    return client.resources(DPU.class).inNamespace(dpu.getMetadata().getNamespace()).withName(dpu.getMetadata().getName())
         .edit(live -> {
           if (value == null) {
             if (live.getMetadata().getAnnotations() != null) {

@@ -1,5 +1,6 @@
 package io.dpf.provisioning.dpucluster;
 
+import io.dpf.runtime.cluster.DpuClusterKubeconfig;
 import io.dpf.api.Finalizers;
 import io.dpf.api.Names;
 import io.dpf.api.conditions.ConditionTypes;
@@ -8,11 +9,12 @@ import io.dpf.api.conditions.KindReasons;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterPhase;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterStatus;
-import io.dpf.provisioning.Finalizer;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.provisioning.ProvisioningSettings;
 import io.dpf.provisioning.dpucluster.join.JoinCredentials;
 import io.dpf.runtime.apply.ServerSideApply;
-import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.reconcile.StatusScope;
+import io.dpf.runtime.reconcile.Statuses;
 import io.dpf.runtime.cluster.ClusterClients;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.ResourceKey;
@@ -38,7 +40,7 @@ public final class DpuClusterReconciler implements Reconciler<DPUCluster> {
   private final ClusterClients clusters;
   private final ProvisioningSettings settings;
   private final JoinCredentials joinCredentials;
-  private final StatusWriter statusWriter;
+  private final Statuses statuses;
   private final Clock clock;
 
   public DpuClusterReconciler(KubernetesClient client, ClusterClients clusters, ProvisioningSettings settings,
@@ -48,31 +50,35 @@ public final class DpuClusterReconciler implements Reconciler<DPUCluster> {
     this.clusters = clusters;
     this.settings = settings;
     this.clock = clock;
-    this.statusWriter = new StatusWriter(new ServerSideApply(client, FIELD_MANAGER), client.getKubernetesSerialization());
+    this.statuses = Statuses.of(client, FIELD_MANAGER, clock);
   }
 
   @Override
   public Result reconcile(DPUCluster cluster) {
-    String namespace = cluster.getMetadata().getNamespace();
-    String secretName = Optional.ofNullable(cluster.getSpec().getKubeconfig())
-        .orElse(Names.adminKubeconfigSecret(cluster.getMetadata().getName()));
     if (Finalizer.deleting(cluster)) {
-      clusters.remove(new ResourceKey(namespace, secretName));
+      clusters.remove(DpuClusterKubeconfig.secretOf(cluster));
       Finalizer.remove(client, cluster, Finalizers.DPU_CLUSTER_INTERNAL);
       return Result.done();
     }
     Finalizer.ensure(client, cluster, Finalizers.DPU_CLUSTER_INTERNAL);
-    DPUClusterStatus status = cluster.getStatus() == null ? new DPUClusterStatus()
-        : client.getKubernetesSerialization().clone(cluster.getStatus());
-    Conditions conditions = Conditions.of(status, cluster.getMetadata().getGeneration(), clock);
-    conditions.ensure(ConditionTypes.DPUCluster.ALL);
+    // Ready is the health check's verdict here, not a summary of Created.
+    try (StatusScope<DPUClusterStatus> scope = statuses.open(cluster, DPUClusterStatus::new, ConditionTypes.DPUCluster.ALL)
+        .withoutReadySummary()) {
+      Result result = reconcileNormal(cluster, scope.status(), scope.conditions());
+      scope.succeeded();
+      return result;
+    }
+  }
+
+  private Result reconcileNormal(DPUCluster cluster, DPUClusterStatus status, Conditions conditions) {
+    String namespace = cluster.getMetadata().getNamespace();
+    String secretName = DpuClusterKubeconfig.secretOf(cluster).name();
     if (KamajiAdoption.applies(cluster)) {
       KamajiAdoption.Outcome adoption = KamajiAdoption.observe(client, cluster);
       if (adoption.kubeconfigSecret().isEmpty()) {
         conditions.setFalse(ConditionTypes.DPUCluster.CREATED, adoption.reason(), adoption.message());
         conditions.setFalse(ConditionTypes.READY, KindReasons.DPUCluster.HEALTH_CHECK_FAILED, adoption.message());
         status.setPhase(wasCreated(status) ? DPUClusterPhase.NOT_READY : DPUClusterPhase.CREATING);
-        statusWriter.update(cluster, status);
         return Result.requeueAfter(settings.recheckInterval());
       }
       if (cluster.getSpec().getKubeconfig() == null) {
@@ -81,6 +87,7 @@ public final class DpuClusterReconciler implements Reconciler<DPUCluster> {
       }
     }
     Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
+    // The adopted Kamaji Secret before spec.kubeconfig records it; otherwise the runtime's one rule.
     Optional<String> kubeconfig = secret == null ? Optional.empty() : ClusterClients.kubeconfigOf(secret);
     if (kubeconfig.isEmpty()) {
       conditions.setFalse(ConditionTypes.DPUCluster.CREATED, KindReasons.DPUCluster.EMPTY_KUBECONFIG,
@@ -91,7 +98,6 @@ public final class DpuClusterReconciler implements Reconciler<DPUCluster> {
       conditions.setTrue(ConditionTypes.DPUCluster.CREATED);
       healthCheck(clusters.clientFor(new ResourceKey(namespace, secretName), kubeconfig.get()), conditions, status);
     }
-    statusWriter.update(cluster, status);
     return Result.requeueAfter(settings.recheckInterval());
   }
 

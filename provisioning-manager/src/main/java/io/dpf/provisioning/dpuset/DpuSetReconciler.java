@@ -1,12 +1,15 @@
 package io.dpf.provisioning.dpuset;
 
+import io.dpf.runtime.controller.KindCache;
+import io.dpf.runtime.controller.LabelSelectors;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.dpf.api.Finalizers;
 import io.dpf.api.LabelKeys;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterReference;
 import io.dpf.api.provisioning.v1alpha1.DPUSet;
 import io.dpf.api.provisioning.v1alpha1.DPUSetStatus;
-import io.dpf.provisioning.Finalizer;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
 import io.dpf.runtime.controller.Reconciler;
@@ -32,9 +35,18 @@ public final class DpuSetReconciler implements Reconciler<DPUSet> {
 
   private final KubernetesClient client;
   private final StatusWriter statusWriter;
+  private final KindCache<DPU> dpus;
+  private final KindCache<Node> nodes;
 
-  public DpuSetReconciler(KubernetesClient client) {
+  /** DPUs and host Nodes are read from the manager's shared caches (DPUs indexed by owning set). */
+  public DpuSetReconciler(KubernetesClient client, KindCache<DPU> dpus, KindCache<Node> nodes) {
     this.client = client;
+    this.dpus = dpus.addIndex(LabelKeys.DPUSET_NAME, dpu -> {
+      var labels = dpu.getMetadata().getLabels();
+      return labels == null || !labels.containsKey(LabelKeys.DPUSET_NAME) ? List.of()
+          : List.of(labels.get(LabelKeys.DPUSET_NAMESPACE) + "/" + labels.get(LabelKeys.DPUSET_NAME));
+    });
+    this.nodes = nodes;
     this.statusWriter = new StatusWriter(new ServerSideApply(client, FIELD_MANAGER), client.getKubernetesSerialization());
   }
 
@@ -52,7 +64,14 @@ public final class DpuSetReconciler implements Reconciler<DPUSet> {
     RolloutPlan plan = RolloutPlan.of(set.getSpec().getStrategy(), desired.dpus(), current, nodes.size());
     for (DPU dpu : plan.create()) {
       LOG.info("DPUSet {}: creating DPU {}", set.getMetadata().getName(), dpu.getMetadata().getName());
-      client.resource(dpu).create();
+      try {
+        client.resource(dpu).create();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409) {
+          throw e;
+        }
+        // Created by an earlier pass whose event the cache has not delivered yet.
+      }
     }
     for (String name : plan.delete()) {
       LOG.info("DPUSet {}: deleting DPU {}", set.getMetadata().getName(), name);
@@ -86,16 +105,15 @@ public final class DpuSetReconciler implements Reconciler<DPUSet> {
   }
 
   private List<DPU> ownedDpus(DPUSet set) {
-    return client.resources(DPU.class).inNamespace(set.getMetadata().getNamespace())
-        .withLabel(LabelKeys.DPUSET_NAME, set.getMetadata().getName())
-        .withLabel(LabelKeys.DPUSET_NAMESPACE, set.getMetadata().getNamespace()).list().getItems();
+    return dpus.byIndex(LabelKeys.DPUSET_NAME, set.getMetadata().getNamespace() + "/" + set.getMetadata().getName())
+        .stream().filter(dpu -> set.getMetadata().getNamespace().equals(dpu.getMetadata().getNamespace()))
+        .sorted(java.util.Comparator.comparing(dpu -> dpu.getMetadata().getName())).toList();
   }
 
   private List<Node> selectedNodes(LabelSelector selector) {
-    if (selector == null) {
-      return client.nodes().list().getItems();
-    }
-    return client.nodes().withLabelSelector(selector).list().getItems();
+    return nodes.list().stream().filter(node -> LabelSelectors.matches(selector,
+            node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels()))
+        .sorted(java.util.Comparator.comparing(node -> node.getMetadata().getName())).toList();
   }
 
   /** DPUs per phase; a DPU not yet reconciled counts as Initializing, as its phase defaults to. */

@@ -1,7 +1,7 @@
 package io.dpf.provisioning.flavor;
 
 import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
-import io.dpf.provisioning.Finalizer;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.provisioning.References;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
@@ -31,9 +31,9 @@ public final class DpuFlavorReconciler implements Reconciler<DPUFlavor> {
   private final References references;
   private final Clock clock;
 
-  public DpuFlavorReconciler(KubernetesClient client, Clock clock) {
+  public DpuFlavorReconciler(KubernetesClient client, References references, Clock clock) {
     this.client = client;
-    this.references = new References(client);
+    this.references = references;
     this.clock = clock;
   }
 

@@ -35,13 +35,14 @@ public final class AgentKubelet implements AutoCloseable {
   /**
    * @param admin reads pods, as the kubelet would
    * @param agentClient the agents' client, e.g. impersonating the chart's host agent service account
-   * @param devByNode each host node's {@code /dev}
+   * @param devByNode each host node's {@code /dev}, read at each pod start: a test may add hosts later
+   *     (then pass a concurrent map)
    */
   public AgentKubelet(KubernetesClient admin, KubernetesClient agentClient, String namespace, Map<String, Path> devByNode) {
     this.admin = admin;
     this.agentClient = agentClient;
     this.namespace = namespace;
-    this.devByNode = Map.copyOf(devByNode);
+    this.devByNode = devByNode;
     loop = new Thread(this::syncLoop, "agent-kubelet");
     loop.setDaemon(true);
     loop.start();

@@ -27,12 +27,14 @@ class HostAgentArgsTest {
   @Test
   void refusesWhatItCannotRunWithAReason() {
     assertThatThrownBy(() -> HostAgentArgs.parse(new String[] {"agent", "--dpu=no-namespace", "--image-url=http://x"},
-        Map.of("POD_UID", "u"))).hasMessageStartingWith("usage:");
+        Map.of("POD_UID", "u"))).hasMessageContaining("--dpu must be <namespace>/<name>");
     assertThatThrownBy(() -> HostAgentArgs.parse(new String[] {"agent", "--dpu=a/b", "--image-url=http://x"}, Map.of()))
         .hasMessageContaining("POD_UID");
     assertThatThrownBy(() -> HostAgentArgs.parse(new String[] {"agent", "--dpu=a/b", "--image-url=https://x"},
         Map.of("POD_UID", "u"))).as("HTTPS without the certificate to trust").hasMessageContaining("IMAGE_ENDPOINT_CERTIFICATE");
     assertThatThrownBy(() -> HostAgentArgs.parse(new String[] {"agent", "--dpu=a/b", "--image-url=http://x", "--nope"},
-        Map.of("POD_UID", "u"))).hasMessageContaining("unknown argument --nope");
+        Map.of("POD_UID", "u"))).hasMessageContaining("Unknown option: '--nope'").hasMessageContaining("Usage: agent");
+    assertThatThrownBy(() -> HostAgentArgs.parse(new String[] {"agent", "--dpu=a/b"}, Map.of("POD_UID", "u")))
+        .hasMessageContaining("Missing required option: '--image-url=URL'");
   }
 }

@@ -27,6 +27,7 @@ final class DpuObserver implements Watcher<DPU> {
   private final String namespace;
   private final Duration wait;
   private final List<String> phasesSeen = new CopyOnWriteArrayList<>();
+  private final List<String> readyWithRetryRecord = new CopyOnWriteArrayList<>();
 
   DpuObserver(KubernetesClient client, String namespace, Duration wait) {
     this.client = client;
@@ -83,6 +84,14 @@ final class DpuObserver implements Watcher<DPU> {
     return phases;
   }
 
+  /**
+   * DPUs that some watch event showed Ready while still carrying the retry record: whoever reads a
+   * Ready DPU must not find a failed attempt on it, not even for the moment between two writes.
+   */
+  List<String> readyWithRetryRecord() {
+    return List.copyOf(readyWithRetryRecord);
+  }
+
   static String sha256Of(Path dir, String... files) throws Exception {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     for (String file : files) {
@@ -95,6 +104,9 @@ final class DpuObserver implements Watcher<DPU> {
   public void eventReceived(Action action, DPU dpu) {
     if (dpu.getStatus() != null && dpu.getStatus().getPhase() != null) {
       phasesSeen.add(dpu.getMetadata().getName() + "=" + dpu.getStatus().getPhase().value());
+      if (dpu.getStatus().getPhase() == DPUPhase.READY && RetryRecord.of(dpu).isPresent()) {
+        readyWithRetryRecord.add(dpu.getMetadata().getName());
+      }
     }
   }
 

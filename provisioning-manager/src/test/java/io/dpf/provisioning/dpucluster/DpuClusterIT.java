@@ -13,6 +13,7 @@ import io.dpf.provisioning.dpucluster.join.CaCertHash;
 import io.dpf.provisioning.dpucluster.join.JoinCredentials;
 import io.dpf.testkit.DpuClusters;
 import io.dpf.testkit.LocalControlPlane;
+import io.dpf.testkit.OwnedObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -28,18 +29,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * DPUClusters against real clusters: a host API server running the manager, and a separate DPU
  * cluster from the testkit whose kube-controller-manager runs bootstrapsigner and tokencleaner.
+ * Each test removes the DPUCluster and the bootstrap tokens it caused, so either runs first or alone.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DpuClusterIT {
 
   static final String NS = "dpf-provisioning";
@@ -49,6 +51,10 @@ class DpuClusterIT {
   static LocalControlPlane host;
   static LocalControlPlane dpuCluster;
   static ManagerFixture manager;
+
+  OwnedObjects owned;
+  /** The bootstrap tokens in the DPU cluster before the test: the others are the test's own. */
+  Set<String> tokensBefore;
 
   @BeforeAll
   static void start() throws Exception {
@@ -71,15 +77,29 @@ class DpuClusterIT {
     }
   }
 
+  @BeforeEach
+  void ownObjects() {
+    owned = new OwnedObjects(host.client(), WAIT);
+    tokensBefore = managedTokens().stream().map(BootstrapToken::id).collect(Collectors.toSet());
+  }
+
+  @AfterEach
+  void removeOwnObjectsAndTokens() {
+    owned.close();
+    dpuCluster.client().secrets().inNamespace(BootstrapToken.NAMESPACE).withLabel(BootstrapToken.MANAGED_LABEL, "true")
+        .list().getItems().stream()
+        .filter(secret -> BootstrapToken.fromSecret(secret).map(t -> !tokensBefore.contains(t.id())).orElse(false))
+        .forEach(secret -> dpuCluster.client().resource(secret).delete());
+  }
+
   @Test
-  @Order(1)
   void healthyStaticClusterGetsABootstrapTokenThatSignsClusterInfoAndAuthenticates() {
     ensureClusterInfo(dpuCluster.client());
-    DpuClusters.register(host, NS, STATIC_CLUSTER, dpuCluster);
-    host.client().resource(dpuCluster(STATIC_CLUSTER, NS, "static", DpuClusters.secretName(STATIC_CLUSTER), 10)).create();
+    owned.own(DpuClusters.register(host, NS, STATIC_CLUSTER, dpuCluster));
+    owned.create(dpuCluster(STATIC_CLUSTER, NS, "static", DpuClusters.secretName(STATIC_CLUSTER), 10));
 
     await().atMost(WAIT).until(() -> phase(STATIC_CLUSTER) == DPUClusterPhase.READY);
-    BootstrapToken token = await().atMost(WAIT).until(() -> managedTokens().stream().findFirst().orElse(null),
+    BootstrapToken token = await().atMost(WAIT).until(() -> ownTokens().stream().findFirst().orElse(null),
         t -> t != null);
     assertThat(token.expiration()).isAfter(java.time.Instant.now().plus(JoinCredentials.ROTATE_BEFORE));
 
@@ -103,11 +123,10 @@ class DpuClusterIT {
     String join = new JoinCredentials(Clock.systemUTC()).joinCommand(dpuCluster.client());
     assertThat(join).isEqualTo(JoinCredentials.command(
         JoinCredentials.endpoint(dpuCluster.client().getConfiguration().getMasterUrl()), token, CaCertHash.of(caPem)));
-    assertThat(managedTokens()).hasSize(1);
+    assertThat(ownTokens()).hasSize(1);
   }
 
   @Test
-  @Order(2)
   void tokenCloseToExpiryIsRotatedAndTheOldOneKept() {
     KubernetesClient dpu = dpuCluster.client();
     // A clock 13 hours ahead sees every 24-hour token inside the rotation window.
@@ -119,6 +138,11 @@ class DpuClusterIT {
     // A DPU still installing with the older token can join until it expires.
     assertThat(managedTokens()).extracting(BootstrapToken::id).contains(current.id(), rotated.id());
     assertThat(new JoinCredentials(later).ensureToken(dpu)).isEqualTo(rotated);
+  }
+
+  /** The tokens made since the test began. */
+  List<BootstrapToken> ownTokens() {
+    return managedTokens().stream().filter(t -> !tokensBefore.contains(t.id())).toList();
   }
 
   static List<BootstrapToken> managedTokens() {

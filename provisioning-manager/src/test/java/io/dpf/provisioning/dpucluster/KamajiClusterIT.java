@@ -17,6 +17,7 @@ import io.dpf.api.thirdparty.kamaji.v1alpha1.TenantControlPlane;
 import io.dpf.provisioning.ManagerFixture;
 import io.dpf.testkit.DpuClusters;
 import io.dpf.testkit.LocalControlPlane;
+import io.dpf.testkit.OwnedObjects;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -27,20 +28,19 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A DPUCluster of type kamaji adopting an existing TenantControlPlane (the seed's
+ * A DPUCluster of type kamaji adopting an existing TenantControlPlane (as the seed's
  * {@code dpu-cplane-tenant1}): the host API server has Kamaji's CRD and a TCP whose status the test
  * plays Kamaji for; the tenant cluster behind its admin kubeconfig is a real cluster from the testkit.
+ * Each test adopts a tenant of its own (in a namespace of its own) with DPUs of its own and removes them:
+ * DPUs are placed on any Ready cluster with room, so none may be left for the next test.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KamajiClusterIT {
 
-  static final String TENANT = "dpu-cplane-tenant1";
   static final String DPU_NS = "dpf-provisioning";
   static final Duration WAIT = Duration.ofSeconds(180);
 
@@ -48,13 +48,14 @@ class KamajiClusterIT {
   static LocalControlPlane tenant;
   static ManagerFixture manager;
 
+  OwnedObjects owned;
+
   @BeforeAll
   static void start() throws Exception {
     host = LocalControlPlane.startApiServerOnly("kamaji-host");
     tenant = LocalControlPlane.startApiServerOnly("kamaji-tenant");
     ManagerFixture.prepare(host, DPU_NS);
     host.installCrds(List.of(ApiTypes.crd(TenantControlPlane.class)));
-    DpuClusters.register(host, TENANT, TENANT, tenant);
     manager = ManagerFixture.start(host, ManagerFixture.fastSettings(Files.createTempDirectory("bfb-volume")));
   }
 
@@ -71,86 +72,126 @@ class KamajiClusterIT {
     }
   }
 
-  @Test
-  @Order(1)
-  void adoptsTheTenantControlPlaneFollowingItsReadinessAndHonoursMaxNodes() {
-    KubernetesClient client = host.client();
-    client.resource(DpuClusterIT.dpuCluster(TENANT, TENANT, "kamaji", null, 1)).create();
+  @BeforeEach
+  void ownObjects() {
+    owned = new OwnedObjects(host.client(), WAIT);
+  }
 
-    awaitCreated("False", KamajiAdoption.TCP_NOT_FOUND, DPUClusterPhase.CREATING);
+  @AfterEach
+  void removeOwnObjects() {
+    owned.close();
+  }
+
+  @Test
+  void adoptsTheTenantControlPlaneFollowingItsReadinessAndHonoursMaxNodes() {
+    String name = "tenant-adopted";
+    tenantNamespace(name);
+    owned.create(DpuClusterIT.dpuCluster(name, name, "kamaji", null, 1));
+
+    awaitCreated(name, "False", KamajiAdoption.TCP_NOT_FOUND, DPUClusterPhase.CREATING);
 
     TenantControlPlane tcp = KamajiAdoptionTest.tcp("Provisioning", null);
+    tcp.getMetadata().setName(name);
+    tcp.getMetadata().setNamespace(name);
     tcp.setStatus(null);
-    client.resource(tcp).create();
-    setTcpStatus("Provisioning");
-    awaitCreated("False", KamajiAdoption.TCP_NOT_READY, DPUClusterPhase.CREATING);
+    owned.create(tcp);
+    setTcpStatus(name, "Provisioning");
+    awaitCreated(name, "False", KamajiAdoption.TCP_NOT_READY, DPUClusterPhase.CREATING);
 
-    setTcpStatus("Ready");
-    awaitCreated("True", null, DPUClusterPhase.READY);
-    assertThat(cluster().getSpec().getKubeconfig()).isEqualTo(DpuClusters.secretName(TENANT));
-    assertThat(condition(ConditionTypes.READY)).map(Condition::getReason)
+    setTcpStatus(name, "Ready");
+    awaitCreated(name, "True", null, DPUClusterPhase.READY);
+    assertThat(cluster(name).getSpec().getKubeconfig()).isEqualTo(DpuClusters.secretName(name));
+    assertThat(condition(name, ConditionTypes.READY)).map(Condition::getReason)
         .contains(KindReasons.DPUCluster.HEALTH_CHECK_PASSED);
 
     // Kamaji reporting its control plane down makes an adopted cluster NotReady, not Creating again.
-    setTcpStatus("NotReady");
-    awaitCreated("False", KamajiAdoption.TCP_NOT_READY, DPUClusterPhase.NOT_READY);
-    setTcpStatus("Ready");
-    awaitCreated("True", null, DPUClusterPhase.READY);
+    setTcpStatus(name, "NotReady");
+    awaitCreated(name, "False", KamajiAdoption.TCP_NOT_READY, DPUClusterPhase.NOT_READY);
+    setTcpStatus(name, "Ready");
+    awaitCreated(name, "True", null, DPUClusterPhase.READY);
 
     // maxNodes 1: the first DPU is allocated to the cluster, the second waits for room.
-    for (String hostNode : List.of("worker-1", "worker-2")) {
-      client.nodes().resource(new NodeBuilder().withNewMetadata().withName(hostNode)
-          .addToLabels(LabelKeys.DPU_OOB_BRIDGE_CONFIGURED, "").endMetadata().build()).create();
-    }
-    client.resource(dpu("worker-1")).create();
-    await().atMost(WAIT).until(() -> assignedCluster("worker-1").isPresent());
-    assertThat(assignedCluster("worker-1")).contains(TENANT);
-    client.resource(dpu("worker-2")).create();
-    await().atMost(WAIT).untilAsserted(() -> assertThat(dpuCondition("worker-2", ConditionTypes.DPU.INITIALIZED))
+    dpu("adopted-1");
+    await().atMost(WAIT).until(() -> assignedCluster("adopted-1").isPresent());
+    assertThat(assignedCluster("adopted-1")).contains(name);
+    dpu("adopted-2");
+    await().atMost(WAIT).untilAsserted(() -> assertThat(dpuCondition("adopted-2", ConditionTypes.DPU.INITIALIZED))
         .map(Condition::getReason).contains(KindReasons.DPU.DPU_CLUSTER_NOT_READY));
-    assertThat(assignedCluster("worker-2")).isEmpty();
+    assertThat(assignedCluster("adopted-2")).isEmpty();
   }
 
   @Test
-  @Order(2)
   void maxNodesHoldsWhenManyDpusAskForAPlaceAtOnce() {
-    KubernetesClient client = host.client();
-    await().atMost(WAIT).until(() -> assignedCluster("worker-1").isPresent());
-    client.resources(DPUCluster.class).inNamespace(TENANT).withName(TENANT).edit(cluster -> {
-      cluster.getSpec().setMaxNodes(4);
-      return cluster;
-    });
-    List<String> hosts = java.util.stream.IntStream.rangeClosed(3, 10).mapToObj(i -> "worker-" + i).toList();
+    String name = "tenant-crowded";
+    readyTenant(name, 4);
+    List<String> hosts = java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(i -> "crowded-" + i).toList();
     for (String hostNode : hosts) {
-      client.nodes().resource(new NodeBuilder().withNewMetadata().withName(hostNode)
-          .addToLabels(LabelKeys.DPU_OOB_BRIDGE_CONFIGURED, "").endMetadata().build()).create();
+      hostNode(hostNode);
+      owned.ownNode(dpuName(hostNode));
     }
     // All at once: both DPU workers allocate concurrently.
-    hosts.parallelStream().forEach(hostNode -> client.resource(dpu(hostNode)).create());
+    List<DPU> made = hosts.parallelStream().map(hostNode -> host.client().resource(dpuOn(hostNode)).create()).toList();
+    made.forEach(owned::own);
 
-    await().atMost(WAIT).until(() -> assignedCount() == 4);
-    await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(30)).until(() -> assignedCount() == 4);
+    await().atMost(WAIT).until(() -> assignedCount(name) == 4);
+    await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(30)).until(() -> assignedCount(name) == 4);
   }
 
-  static long assignedCount() {
+  // --- each test's own tenant and DPUs
+
+  /**
+   * The tenant's namespace and its admin kubeconfig Secret, as Kamaji leaves them. The Secret is
+   * removed after the test; the empty namespace stays (an API server alone runs no namespace
+   * controller to finish deleting one).
+   */
+  void tenantNamespace(String name) {
+    owned.own(DpuClusters.register(host, name, name, tenant));
+  }
+
+  /** A kamaji DPUCluster adopting a TenantControlPlane that Kamaji reports Ready. */
+  void readyTenant(String name, int maxNodes) {
+    tenantNamespace(name);
+    owned.create(DpuClusterIT.dpuCluster(name, name, "kamaji", null, maxNodes));
+    TenantControlPlane tcp = KamajiAdoptionTest.tcp("Ready", null);
+    tcp.getMetadata().setName(name);
+    tcp.getMetadata().setNamespace(name);
+    tcp.setStatus(null);
+    owned.create(tcp);
+    setTcpStatus(name, "Ready");
+    awaitCreated(name, "True", null, DPUClusterPhase.READY);
+  }
+
+  void hostNode(String name) {
+    owned.create(new NodeBuilder().withNewMetadata().withName(name)
+        .addToLabels(LabelKeys.DPU_OOB_BRIDGE_CONFIGURED, "").endMetadata().build());
+  }
+
+  /** A host node and a DPU on it asking for any DPU cluster, owned by the test. */
+  void dpu(String hostNode) {
+    hostNode(hostNode);
+    owned.ownNode(dpuName(hostNode));
+    owned.create(dpuOn(hostNode));
+  }
+
+  static long assignedCount(String tenant) {
     return host.client().resources(DPU.class).inNamespace(DPU_NS).list().getItems().stream()
-        .filter(d -> d.getSpec().getCluster() != null && TENANT.equals(d.getSpec().getCluster().getName())).count();
+        .filter(d -> d.getSpec().getCluster() != null && tenant.equals(d.getSpec().getCluster().getName())).count();
   }
 
-  static void setTcpStatus(String versionStatus) {
-    host.client().resources(TenantControlPlane.class).inNamespace(TENANT).withName(TENANT)
+  static void setTcpStatus(String name, String versionStatus) {
+    host.client().resources(TenantControlPlane.class).inNamespace(name).withName(name)
         .editStatus(current -> {
           current.setStatus(KamajiAdoptionTest.tcp(versionStatus, null).getStatus());
           return current;
         });
   }
 
-  static void awaitCreated(String status, String reason, DPUClusterPhase phase) {
+  static void awaitCreated(String name, String status, String reason, DPUClusterPhase phase) {
     await().atMost(WAIT).untilAsserted(() -> {
-      DPUCluster cluster = cluster();
+      DPUCluster cluster = cluster(name);
       assertThat(cluster.getStatus()).isNotNull();
       assertThat(cluster.getStatus().getPhase()).isEqualTo(phase);
-      Condition created = condition(ConditionTypes.DPUCluster.CREATED).orElseThrow();
+      Condition created = condition(name, ConditionTypes.DPUCluster.CREATED).orElseThrow();
       assertThat(created.getStatus()).isEqualTo(status);
       if (reason != null) {
         assertThat(created.getReason()).isEqualTo(reason);
@@ -158,17 +199,21 @@ class KamajiClusterIT {
     });
   }
 
-  static DPUCluster cluster() {
-    return host.client().resources(DPUCluster.class).inNamespace(TENANT).withName(TENANT).get();
+  static DPUCluster cluster(String name) {
+    return host.client().resources(DPUCluster.class).inNamespace(name).withName(name).get();
   }
 
-  static Optional<Condition> condition(String type) {
-    return cluster().getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  static Optional<Condition> condition(String name, String type) {
+    return cluster(name).getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
-  static DPU dpu(String hostNode) {
+  static String dpuName(String hostNode) {
+    return hostNode + "-0000-03-00";
+  }
+
+  static DPU dpuOn(String hostNode) {
     DPU dpu = new DPU();
-    dpu.setMetadata(new ObjectMetaBuilder().withName(hostNode + "-0000-03-00").withNamespace(DPU_NS).build());
+    dpu.setMetadata(new ObjectMetaBuilder().withName(dpuName(hostNode)).withNamespace(DPU_NS).build());
     DPUSpec spec = new DPUSpec();
     spec.setNodeName(hostNode);
     spec.setPciAddress("0000-03-00");
@@ -183,7 +228,7 @@ class KamajiClusterIT {
   }
 
   static DPU observedDpu(String hostNode) {
-    return host.client().resources(DPU.class).inNamespace(DPU_NS).withName(hostNode + "-0000-03-00").get();
+    return host.client().resources(DPU.class).inNamespace(DPU_NS).withName(dpuName(hostNode)).get();
   }
 
   static Optional<String> assignedCluster(String hostNode) {

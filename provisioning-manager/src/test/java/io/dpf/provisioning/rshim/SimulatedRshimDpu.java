@@ -77,28 +77,32 @@ public final class SimulatedRshimDpu implements AutoCloseable {
   private void run() {
     byte[] buffer = new byte[64 * 1024];
     while (!closed) {
-      try (InputStream boot = Files.newInputStream(device.resolve(PIPE))) {
-        if (closed) {
-          return;
-        }
-        Files.writeString(device.resolve("misc"), header, StandardCharsets.UTF_8); // a reset clears the log
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      try {
         long total = 0;
-        long started = System.nanoTime();
-        receiving.set(0);
-        for (int n; (n = boot.read(buffer)) >= 0; ) {
-          sha.update(buffer, 0, n);
-          total += n;
-          receiving.set(total);
-          if (bytesPerSecond != UNLIMITED) {
-            long due = started + total * 1_000_000_000L / bytesPerSecond;
-            long sleep = due - System.nanoTime();
-            if (sleep > 0) {
-              Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream boot = Files.newInputStream(device.resolve(PIPE))) {
+          if (closed) {
+            return;
+          }
+          Files.writeString(device.resolve("misc"), header, StandardCharsets.UTF_8); // a reset clears the log
+          long started = System.nanoTime();
+          receiving.set(0);
+          for (int n; (n = boot.read(buffer)) >= 0; ) {
+            sha.update(buffer, 0, n);
+            total += n;
+            receiving.set(total);
+            if (bytesPerSecond != UNLIMITED) {
+              long due = started + total * 1_000_000_000L / bytesPerSecond;
+              long sleep = due - System.nanoTime();
+              if (sleep > 0) {
+                Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+              }
             }
           }
+          receiving.set(-1);
         }
-        receiving.set(-1);
+        // boot is closed before the install runs: a push that opens it meanwhile waits for the next
+        // reset instead of writing into a reader that is about to go (a broken pipe).
         if (total == 0) {
           continue;
         }
