@@ -20,6 +20,7 @@ import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequest;
 import io.dpf.api.svc.v1alpha1.DPUServiceInterface;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.dpuservice.clusters.DpuClusterClients;
+import io.dpf.dpuservice.clusters.DpuClusterLinks;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
 import io.dpf.dpuservice.clusters.KubeconfigSecretWatches;
 import io.dpf.dpuservice.credentials.CredentialSecrets;
@@ -42,6 +43,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -77,6 +79,9 @@ public final class DpuServiceManagerModule extends AbstractModule {
     this.clusterClients = clusterClients;
   }
 
+  /** How often the DPU clusters' watches are looked at (a local flag; no request). */
+  private static final Duration LINK_CHECK_INTERVAL = Duration.ofSeconds(2);
+
   static final ResourceKey DEFAULT_CONFIG = new ResourceKey(OperatorNames.CONFIG_NAMESPACE, OperatorNames.CONFIG_NAME);
 
   @Provides
@@ -84,7 +89,7 @@ public final class DpuServiceManagerModule extends AbstractModule {
   DpuClusterRegistry dpuClusterRegistry(KubernetesClient client, InformerCache cache) {
     // The DPUCluster cache every controller here watches: one informer for the kind.
     return new DpuClusterRegistry(client, clusterClients.get(),
-        cache.acquire(client, DPUCluster.class, Scope.allNamespaces()));
+        cache.acquire(client, DPUCluster.class, Scope.allNamespaces()), new DpuClusterLinks(LINK_CHECK_INTERVAL));
   }
 
   @ProvidesIntoSet
@@ -114,6 +119,7 @@ public final class DpuServiceManagerModule extends AbstractModule {
     // A kubeconfig Secret deleted or recreated changes what every DPUService can reach.
     KubeconfigSecretWatches kubeconfigs = new KubeconfigSecretWatches(client, self::get, allOf(self));
     registry.onKubeconfigSecrets(kubeconfigs::ensure);
+    registry.onReachabilityChange(() -> enqueueAll(self));
     return controller;
   }
 
@@ -183,7 +189,12 @@ public final class DpuServiceManagerModule extends AbstractModule {
         .watches(DPUCluster.class, Scope.allNamespaces(), allOf(self))
         .build();
     self.set(controller);
+    registry.onReachabilityChange(() -> enqueueAll(self));
     return controller;
+  }
+
+  private static <P extends HasMetadata> void enqueueAll(AtomicReference<Controller<P>> self) {
+    primaries(self).forEach(primary -> self.get().enqueue(ResourceKey.of(primary)));
   }
 
   private static <T extends HasMetadata> KeyMapper<T> onlyFor(ResourceKey key, KeyMapper<T> mapper) {

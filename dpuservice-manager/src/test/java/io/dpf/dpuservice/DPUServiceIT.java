@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -184,8 +183,6 @@ class DPUServiceIT {
 
   @Test
   @Order(6)
-  @Disabled("regression from merging issue 16's readiness into issue 11's real Argo CD: after the link to dpu-b is "
-      + "cut, DPUService flannel stays Ready=True for 2 minutes (passed on each branch alone); see the session note")
   void anUnreachableDpuClusterIsNamedInTheDpuServiceConditions_andItRecovers() {
     env.dpuBLink.cut();
     try {

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>DPUClusters come from the manager's shared cache, the one the controllers' DPUCluster watches
  * fill: a reconcile woken by a DPUCluster event reads the store that event came from, so it sees that
  * change. The kubeconfig Secrets are read from the API (they are not cached: that would mean caching
- * every Secret). Clients are cached per kubeconfig and dropped once their cluster is gone.
+ * every Secret). Clients are cached per kubeconfig and dropped once their cluster is gone. A cluster
+ * whose watch is down ({@link DpuClusterLinks}) is unreachable: its Applications stay as they are and
+ * its readiness is unknown until it answers again.
  */
 public final class DpuClusterRegistry implements AutoCloseable {
 
@@ -34,6 +36,7 @@ public final class DpuClusterRegistry implements AutoCloseable {
   private final KubernetesClient host;
   private final DpuClusterClients clients;
   private final KindCache<DPUCluster> dpuClusters;
+  private final DpuClusterLinks links;
   private volatile Consumer<Set<ResourceKey>> kubeconfigSecretsListener = secrets -> { };
 
   /** What is reachable now, and why the rest is not (cluster name → problem). */
@@ -43,10 +46,27 @@ public final class DpuClusterRegistry implements AutoCloseable {
     }
   }
 
-  public DpuClusterRegistry(KubernetesClient host, DpuClusterClients clients, KindCache<DPUCluster> dpuClusters) {
+  public DpuClusterRegistry(KubernetesClient host, DpuClusterClients clients, KindCache<DPUCluster> dpuClusters,
+      DpuClusterLinks links) {
     this.host = host;
     this.clients = clients;
     this.dpuClusters = dpuClusters;
+    this.links = links;
+  }
+
+  /** Called when a DPU cluster stops or starts answering (nothing on the host changes then). */
+  public void onReachabilityChange(Runnable listener) {
+    links.onChange(listener);
+  }
+
+  /**
+   * Creates {@code namespace} in the DPU cluster when missing; the cluster's watch answers whether
+   * it exists, so an unchanged world costs no GET.
+   */
+  public void ensureNamespace(DpuCluster cluster, String namespace) {
+    if (!links.hasNamespace(cluster.client(), namespace).orElse(false)) {
+      Namespaces.ensure(cluster.client(), namespace);
+    }
   }
 
   /** Told, on every snapshot, which kubeconfig Secrets the DPUClusters name (e.g. to watch them). */
@@ -62,6 +82,7 @@ public final class DpuClusterRegistry implements AutoCloseable {
     Map<String, String> unreachable = new LinkedHashMap<>();
     Set<ResourceKey> inUse = new HashSet<>();
     Set<ResourceKey> named = new HashSet<>();
+    Set<KubernetesClient> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (DPUCluster cluster : all) {
       if (cluster.getMetadata().getDeletionTimestamp() != null) {
         continue;
@@ -75,15 +96,25 @@ public final class DpuClusterRegistry implements AutoCloseable {
         unreachable.put(cluster.getMetadata().getName(), found.missing());
         continue;
       }
+      KubeconfigCredentials credentials;
+      KubernetesClient client;
       try {
-        KubeconfigCredentials credentials = KubeconfigCredentials.parse(kubeconfig.get());
-        inUse.add(secretKey);
-        reachable.add(new DpuCluster(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),
-            cluster.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(cluster.getMetadata().getLabels()),
-            credentials, clients.clientFor(secretKey, kubeconfig.get())));
+        credentials = KubeconfigCredentials.parse(kubeconfig.get());
+        client = clients.clientFor(secretKey, kubeconfig.get());
       } catch (RuntimeException e) {
         unreachable.put(cluster.getMetadata().getName(), "invalid kubeconfig in Secret " + secretKey + ": " + e.getMessage());
+        continue;
       }
+      inUse.add(secretKey);
+      watched.add(client);
+      Optional<String> down = links.track(cluster.getMetadata().getName(), client);
+      if (down.isPresent()) {
+        unreachable.put(cluster.getMetadata().getName(), down.get());
+        continue;
+      }
+      reachable.add(new DpuCluster(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),
+          cluster.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(cluster.getMetadata().getLabels()),
+          credentials, client));
     }
     for (ResourceKey known : clients.clusters()) {
       if (!inUse.contains(known)) {
@@ -91,12 +122,14 @@ public final class DpuClusterRegistry implements AutoCloseable {
         clients.remove(known);
       }
     }
+    links.retain(watched);
     kubeconfigSecretsListener.accept(named);
     return new Snapshot(List.copyOf(reachable), unreachable);
   }
 
   @Override
   public void close() {
+    links.close();
     clients.close();
   }
 }

@@ -29,9 +29,12 @@ final class ApplicationPrereqs {
   private final String fieldManager;
   private final PullSecretMirror pullSecrets;
   private final KindCache<Application> applications;
+  private final DpuClusterRegistry registry;
 
-  ApplicationPrereqs(KubernetesClient host, String fieldManager, KindCache<Application> applications) {
+  ApplicationPrereqs(KubernetesClient host, String fieldManager, KindCache<Application> applications,
+      DpuClusterRegistry registry) {
     this.host = host;
+    this.registry = registry;
     this.applications = applications;
     this.fieldManager = fieldManager;
     this.hostApply = new ServerSideApply(host, fieldManager);
@@ -59,7 +62,7 @@ final class ApplicationPrereqs {
     List<Secret> originals = pullSecrets.originals(namespace);
     for (DpuCluster cluster : clusters.clusters()) {
       attempt(problems, "DPU cluster " + cluster.name(), () -> {
-        Namespaces.ensure(cluster.client(), namespace);
+        registry.ensureNamespace(cluster, namespace);
         pullSecrets.mirror(originals, namespace, cluster);
       });
     }

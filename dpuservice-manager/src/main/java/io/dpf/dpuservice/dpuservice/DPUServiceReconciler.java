@@ -76,7 +76,7 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
     this.apply = new ServerSideApply(host, FIELD_MANAGER);
     this.pauseApply = new ServerSideApply(host, PAUSE_FIELD_MANAGER);
     this.statuses = Statuses.of(host, FIELD_MANAGER, clock);
-    this.prereqs = new ApplicationPrereqs(host, FIELD_MANAGER, caches.applications());
+    this.prereqs = new ApplicationPrereqs(host, FIELD_MANAGER, caches.applications(), registry);
     this.interfaces = new ServiceInterfaces(host, caches.interfaces());
     this.applications = new DpuServiceApplicationStore(host, caches.applications());
   }

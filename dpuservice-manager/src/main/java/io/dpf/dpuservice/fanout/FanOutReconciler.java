@@ -6,7 +6,6 @@ import io.dpf.api.conditions.Reasons;
 import io.dpf.dpuservice.clusters.DpuCluster;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
 import io.dpf.runtime.reconcile.Finalizer;
-import io.dpf.dpuservice.clusters.Namespaces;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.reconcile.Prune;
 import io.dpf.runtime.reconcile.StatusScope;
@@ -98,7 +97,7 @@ public final class FanOutReconciler<P extends CustomResource<?, ? extends Condit
       boolean selected = ClusterSelectors.selects(kind.clusterSelector(parent), cluster.labels());
       try {
         if (selected) {
-          Namespaces.ensure(cluster.client(), parent.getMetadata().getNamespace());
+          registry.ensureNamespace(cluster, parent.getMetadata().getNamespace());
           ServerSideApply apply = new ServerSideApply(cluster.client(), fieldManager);
           for (HasMetadata child : desired) {
             HasMetadata live = apply.apply(child);
