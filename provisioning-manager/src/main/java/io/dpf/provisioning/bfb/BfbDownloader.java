@@ -98,6 +98,7 @@ public final class BfbDownloader {
         }
       }
       Files.move(partial, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      syncDirectory(destination.toAbsolutePath().getParent());
       Files.deleteIfExists(validatorFile(partial));
     } catch (IOException e) {
       if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted() || progress.stopped()) {
@@ -217,6 +218,16 @@ public final class BfbDownloader {
       if (progress.total() > 0 && written != progress.total()) {
         throw new ConnectionCut(written, progress.total(), null);
       }
+      // On disk before the rename makes it the BFB: after a power cut the node must not find a
+      // complete-looking file whose tail never left the page cache.
+      out.force(true);
+    }
+  }
+
+  /** Makes a rename in {@code directory} durable (Linux syncs a directory opened for reading). */
+  private static void syncDirectory(Path directory) throws IOException {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
     }
   }
 
