@@ -116,13 +116,13 @@ public final class DpuClusterRegistry implements AutoCloseable {
           cluster.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(cluster.getMetadata().getLabels()),
           credentials, client));
     }
+    links.retain(watched); // before the clients of clusters that are gone close under their watches
     for (ResourceKey known : clients.clusters()) {
       if (!inUse.contains(known)) {
         LOG.info("DPU cluster with kubeconfig {} is gone; closing its client", known);
         clients.remove(known);
       }
     }
-    links.retain(watched);
     kubeconfigSecretsListener.accept(named);
     return new Snapshot(List.copyOf(reachable), unreachable);
   }
