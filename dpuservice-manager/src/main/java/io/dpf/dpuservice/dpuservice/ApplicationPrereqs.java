@@ -10,6 +10,7 @@ import io.dpf.dpuservice.clusters.DpuClusterRegistry;
 import io.dpf.dpuservice.clusters.Namespaces;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.controller.KindCache;
+import io.dpf.runtime.reconcile.Failures;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ final class ApplicationPrereqs {
     try {
       step.run();
     } catch (RuntimeException e) {
-      problems.add(what + ": " + e.getMessage());
+      problems.add(what + ": " + Failures.describe(e));
     }
   }
 }

@@ -5,6 +5,7 @@ import io.dpf.api.conditions.Conditions;
 import io.dpf.api.conditions.Reasons;
 import io.dpf.dpuservice.clusters.DpuCluster;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
+import io.dpf.runtime.reconcile.Failures;
 import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.reconcile.Prune;
@@ -106,7 +107,7 @@ public final class FanOutReconciler<P extends CustomResource<?, ? extends Condit
         }
         deleteChildren(parent, cluster, selected ? desired : List.of());
       } catch (KubernetesClientException e) {
-        problems.add("DPU cluster " + cluster.name() + ": " + e.getMessage());
+        problems.add("DPU cluster " + cluster.name() + ": " + Failures.describe(e));
       }
     }
     clusters.unreachable().forEach((name, why) -> problems.add("DPU cluster " + name + ": " + why));
