@@ -39,8 +39,12 @@ public final class DpuClusterRegistry implements AutoCloseable {
   private final DpuClusterLinks links;
   private volatile Consumer<Set<ResourceKey>> kubeconfigSecretsListener = secrets -> { };
 
-  /** What is reachable now, and why the rest is not (cluster name → problem). */
-  public record Snapshot(List<DpuCluster> clusters, Map<String, String> unreachable) {
+  /**
+   * What is reachable now, and why the rest is not (cluster name → problem). {@code down} are the
+   * unreachable ones that answered before and whose network went away: what we put there is still
+   * there, so deletions wait for them (the others have no usable kubeconfig at all).
+   */
+  public record Snapshot(List<DpuCluster> clusters, Map<String, String> unreachable, Map<String, String> down) {
     public List<String> names() {
       return clusters.stream().map(DpuCluster::name).toList();
     }
@@ -80,6 +84,7 @@ public final class DpuClusterRegistry implements AutoCloseable {
         .thenComparing(c -> c.getMetadata().getNamespace()));
     List<DpuCluster> reachable = new ArrayList<>();
     Map<String, String> unreachable = new LinkedHashMap<>();
+    Map<String, String> unanswered = new LinkedHashMap<>();
     Set<ResourceKey> inUse = new HashSet<>();
     Set<ResourceKey> named = new HashSet<>();
     Set<KubernetesClient> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -110,21 +115,22 @@ public final class DpuClusterRegistry implements AutoCloseable {
       Optional<String> down = links.track(cluster.getMetadata().getName(), client);
       if (down.isPresent()) {
         unreachable.put(cluster.getMetadata().getName(), down.get());
+        unanswered.put(cluster.getMetadata().getName(), down.get());
         continue;
       }
       reachable.add(new DpuCluster(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName(),
           cluster.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(cluster.getMetadata().getLabels()),
           credentials, client));
     }
+    links.retain(watched); // before the clients of clusters that are gone close under their watches
     for (ResourceKey known : clients.clusters()) {
       if (!inUse.contains(known)) {
         LOG.info("DPU cluster with kubeconfig {} is gone; closing its client", known);
         clients.remove(known);
       }
     }
-    links.retain(watched);
     kubeconfigSecretsListener.accept(named);
-    return new Snapshot(List.copyOf(reachable), unreachable);
+    return new Snapshot(List.copyOf(reachable), unreachable, unanswered);
   }
 
   @Override

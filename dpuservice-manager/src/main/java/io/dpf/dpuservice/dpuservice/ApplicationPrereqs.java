@@ -76,6 +76,8 @@ final class ApplicationPrereqs {
     for (DpuCluster cluster : clusters.clusters()) {
       attempt(problems, "DPU cluster " + cluster.name(), () -> pullSecrets.removeAll(namespace, cluster));
     }
+    // The copies there outlive the DPUService otherwise; it waits for the cluster to answer again.
+    clusters.down().forEach((name, why) -> problems.add("DPU cluster " + name + ": " + why));
     return problems;
   }
 

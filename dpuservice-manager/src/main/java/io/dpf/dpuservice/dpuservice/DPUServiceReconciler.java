@@ -203,7 +203,10 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
     if (lastInNamespace) {
       List<String> problems = prereqs.removePullSecrets(namespace, registry.snapshot());
       if (!problems.isEmpty()) {
-        throw new IllegalStateException("cannot remove pull secrets of " + namespace + ": " + problems);
+        // A DPU cluster that cannot be reached now, or refused: its copies must not outlive the service.
+        scope.conditions().setFalse(APPLICATIONS_RECONCILED, Reasons.AWAITING_DELETION,
+            "The image pull secrets of namespace " + namespace + " are awaiting deletion: " + String.join("; ", problems));
+        return Result.requeueAfter(DELETION_POLL);
       }
     }
     Finalizer.remove(host, service, Finalizers.DPU_SERVICE);

@@ -129,6 +129,8 @@ public final class FanOutReconciler<P extends CustomResource<?, ? extends Condit
     for (DpuCluster cluster : clusters.clusters()) {
       deleteChildren(parent, cluster, List.of()).forEach(name -> remaining.add(cluster.name() + "/" + name));
     }
+    // Its children are still there; the parent waits for the cluster to answer again.
+    clusters.down().forEach((name, why) -> remaining.add("whatever is in DPU cluster " + name + " (" + why + ")"));
     return remaining;
   }
 
