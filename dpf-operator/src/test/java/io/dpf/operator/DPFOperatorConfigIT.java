@@ -110,13 +110,7 @@ class DPFOperatorConfigIT {
     readyConfig();
     // Settled first: a reconcile that started from a cache older than our own last status write
     // may repeat that write once, right after convergence.
-    int[] last = {-1};
-    await().atMost(WAIT).pollInterval(Duration.ofSeconds(5)).until(() -> {
-      int now = writes.count();
-      boolean quiet = now == last[0];
-      last[0] = now;
-      return quiet;
-    });
+    awaitOperatorQuiet(Duration.ofSeconds(5));
     // The world must really be unchanged: on a loaded machine a simulated node can miss its heartbeat
     // and a workload turn unready, which the operator rightly reports. Such a window is measured again.
     for (int window = 1; ; window++) {
@@ -135,6 +129,17 @@ class DPFOperatorConfigIT {
       assertThat(writes.readsSince(readsBefore)).as("reads by the operator over 20 s of nothing changing").isEmpty();
       return;
     }
+  }
+
+  /** Until the operator made no write for one {@code window}. */
+  private static void awaitOperatorQuiet(Duration window) {
+    int[] last = {-1};
+    await().atMost(WAIT).pollInterval(window).until(() -> {
+      int now = writes.count();
+      boolean quiet = now == last[0];
+      last[0] = now;
+      return quiet;
+    });
   }
 
   /** What the operator watches besides its own config: workloads, DPUServices and Secrets of its namespace. */
@@ -171,6 +176,9 @@ class DPFOperatorConfigIT {
   void aPausedConfigIsLeftAloneUntilResumed() throws InterruptedException {
     readyConfig();
     setPaused(true);
+    // A pause shows nowhere in the status (DPF's semantics): a reconcile that began before it may
+    // still write, so the deletion below waits until the operator is quiet.
+    awaitOperatorQuiet(Duration.ofSeconds(2));
     try {
       client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").delete();
       await().atMost(WAIT).until(() ->
