@@ -10,6 +10,7 @@ import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.operator.v1alpha1.ImageComponentConfiguration;
 import io.dpf.api.svc.v1alpha1.DPUService;
+import io.dpf.api.svc.v1alpha1.DPUServiceStatus;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.WriteCounter;
@@ -25,13 +26,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
-/** The seed's operator flow on a real API server, one step per test, in order. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * The seed's operator flow on a real API server. One operator and cluster for the class; each test
+ * first brings the config to the state it starts from ({@link #freshConfig} or {@link #readyConfig}),
+ * so any test runs alone or in any order.
+ */
 class DPFOperatorConfigIT {
 
   static final List<String> DPU_SERVICES = List.of("servicechainset-controller", "multus", "sriov-device-plugin",
@@ -60,9 +61,8 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(1)
   void seedConfigDeploysEveryComponentAndWaitsForTheDpuServices() {
-    client.resource(OperatorTestSupport.seedConfig(client)).create();
+    freshConfig();
 
     await().atMost(WAIT).untilAsserted(() -> {
       assertThat(condition(ConditionTypes.DPFOperatorConfig.SYSTEM_COMPONENTS_RECONCILED)).hasValueSatisfying(c ->
@@ -90,16 +90,9 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(2)
   void configBecomesReadyWhenDpuServicesReportReady_markedByTheTestAsTheDpuServiceManagerWould() {
-    for (String name : DPU_SERVICES) {
-      DPUService service = client.resources(DPUService.class).inNamespace(NAMESPACE).withName(name).get();
-      Condition ready = new ConditionBuilder().withType("Ready").withStatus("True").withReason("Success")
-          .withMessage("").withLastTransitionTime(Instant.now().toString()).build();
-      service.setStatus(new io.dpf.api.svc.v1alpha1.DPUServiceStatus());
-      service.getStatus().setConditions(List.of(ready));
-      client.resource(service).updateStatus();
-    }
+    freshConfig();
+    markDpuServicesReady();
     await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.READY))
         .hasValueSatisfying(c -> assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
     assertThat(config().getStatus().getObservedGeneration()).isEqualTo(config().getMetadata().getGeneration());
@@ -113,17 +106,11 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(3)
   void anUnchangedWorldCausesNoWrites() throws InterruptedException {
+    readyConfig();
     // Settled first: a reconcile that started from a cache older than our own last status write
     // may repeat that write once, right after convergence.
-    int[] last = {-1};
-    await().atMost(WAIT).pollInterval(Duration.ofSeconds(5)).until(() -> {
-      int now = writes.count();
-      boolean quiet = now == last[0];
-      last[0] = now;
-      return quiet;
-    });
+    awaitOperatorQuiet(Duration.ofSeconds(5));
     // The world must really be unchanged: on a loaded machine a simulated node can miss its heartbeat
     // and a workload turn unready, which the operator rightly reports. Such a window is measured again.
     for (int window = 1; ; window++) {
@@ -144,6 +131,17 @@ class DPFOperatorConfigIT {
     }
   }
 
+  /** Until the operator made no write for one {@code window}. */
+  private static void awaitOperatorQuiet(Duration window) {
+    int[] last = {-1};
+    await().atMost(WAIT).pollInterval(window).until(() -> {
+      int now = writes.count();
+      boolean quiet = now == last[0];
+      last[0] = now;
+      return quiet;
+    });
+  }
+
   /** What the operator watches besides its own config: workloads, DPUServices and Secrets of its namespace. */
   private static String operatorInputs() {
     java.util.TreeMap<String, String> versions = new java.util.TreeMap<>();
@@ -161,8 +159,8 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(4)
   void aRestartedOperatorRepairsWhatChangedWhileItWasDown() {
+    readyConfig();
     operator.close();
     client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").delete();
     await().atMost(WAIT).until(() ->
@@ -175,17 +173,22 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(5)
   void aPausedConfigIsLeftAloneUntilResumed() throws InterruptedException {
+    readyConfig();
     setPaused(true);
-    client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").delete();
-    await().atMost(WAIT).until(() ->
-        client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get() == null);
-    Thread.sleep(Duration.ofSeconds(5).toMillis()); // what a paused operator must not do takes no time
-    assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get())
-        .as("recreated while paused").isNull();
-
-    setPaused(false);
+    // A pause shows nowhere in the status (DPF's semantics): a reconcile that began before it may
+    // still write, so the deletion below waits until the operator is quiet.
+    awaitOperatorQuiet(Duration.ofSeconds(2));
+    try {
+      client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").delete();
+      await().atMost(WAIT).until(() ->
+          client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get() == null);
+      Thread.sleep(Duration.ofSeconds(5).toMillis()); // what a paused operator must not do takes no time
+      assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get())
+          .as("recreated while paused").isNull();
+    } finally {
+      setPaused(false);
+    }
     await().atMost(WAIT).until(() ->
         client.apps().deployments().inNamespace(NAMESPACE).withName("dpuservice-controller-manager").get() != null);
   }
@@ -198,8 +201,8 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(6)
   void overridesAreAppliedAndDisabledComponentsPruned() {
+    readyConfig();
     editConfig(c -> {
       ImageComponentConfiguration image = new ImageComponentConfiguration();
       image.setImage("registry.local:5000/dpf/dpuservice-manager:dev");
@@ -218,8 +221,8 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(7)
   void badInputIsReportedInConditionsAndRecoveredFrom() {
+    readyConfig();
     editConfig(c -> {
       c.getSpec().getOverrides().setDisableSystemComponents(List.of("flanel"));
       c.getSpec().setImagePullSecrets(List.of("no-such-secret"));
@@ -247,8 +250,8 @@ class DPFOperatorConfigIT {
   }
 
   @Test
-  @Order(8)
   void deletionGoesStageByStageAndRemovesEverythingTheOperatorWrote() {
+    readyConfig();
     // A user's chain that cannot go yet (its finalizer stands for the SFC controller's cleanup) and a BFB.
     client.resource(client.getKubernetesSerialization().unmarshal(String.join("\n",
         "apiVersion: svc.dpu.nvidia.com/v1alpha1", "kind: DPUServiceChain",
@@ -283,6 +286,60 @@ class DPFOperatorConfigIT {
         .withName("user-bfb").get()).isNull();
     assertThat(objectsWithComponentLabel()).as("objects labelled " + LabelKeys.COMPONENT + " after deletion").isEmpty();
     assertThat(client.apiextensions().v1().customResourceDefinitions().withName("applications.argoproj.io").get()).isNull();
+  }
+
+  /**
+   * The seed's config just created, its DPUServices not Ready yet: a config left by another test is
+   * deleted first (a held chain of the deletion test released), and its deletion awaited.
+   */
+  static void freshConfig() {
+    if (config() != null) {
+      client.genericKubernetesResources("svc.dpu.nvidia.com/v1alpha1", "DPUServiceChain").inNamespace(NAMESPACE).list()
+          .getItems().forEach(chain -> client.resource(chain).edit(c -> {
+            c.getMetadata().setFinalizers(List.of());
+            return c;
+          }));
+      client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").delete();
+      await().atMost(Duration.ofSeconds(120)).until(() -> config() == null);
+    }
+    client.resource(OperatorTestSupport.seedConfig(client)).create();
+  }
+
+  /**
+   * The seed's config Ready: created when missing, its spec put back to the seed's (another test may
+   * have changed it), the DPUServices marked Ready as the DPUService manager would.
+   */
+  static void readyConfig() {
+    if (config() == null) {
+      client.resource(OperatorTestSupport.seedConfig(client)).create();
+    } else {
+      DPFOperatorConfig seed = OperatorTestSupport.seedConfig(client);
+      editConfig(c -> {
+        c.setSpec(seed.getSpec());
+        return c;
+      });
+    }
+    markDpuServicesReady();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.READY))
+        .hasValueSatisfying(c -> assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
+  }
+
+  /** Once the operator made every system DPUService, marks those not Ready yet as Ready. */
+  static void markDpuServicesReady() {
+    await().atMost(WAIT).untilAsserted(() -> assertThat(client.resources(DPUService.class).inNamespace(NAMESPACE)
+        .list().getItems()).extracting(s -> s.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(DPU_SERVICES));
+    for (DPUService service : client.resources(DPUService.class).inNamespace(NAMESPACE).list().getItems()) {
+      boolean ready = service.getStatus() != null && service.getStatus().getConditions() != null
+          && service.getStatus().getConditions().stream()
+              .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+      if (!ready) {
+        Condition condition = new ConditionBuilder().withType("Ready").withStatus("True").withReason("Success")
+            .withMessage("").withLastTransitionTime(Instant.now().toString()).build();
+        service.setStatus(new DPUServiceStatus());
+        service.getStatus().setConditions(List.of(condition));
+        client.resource(service).updateStatus();
+      }
+    }
   }
 
   /** Every object of every listable kind on the cluster that carries the component label. */

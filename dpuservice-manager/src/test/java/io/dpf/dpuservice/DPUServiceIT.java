@@ -14,6 +14,7 @@ import io.dpf.api.thirdparty.argocd.v1alpha1.AppProject;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.api.thirdparty.argocd.v1alpha1.ApplicationDestination;
 import io.dpf.testkit.LocalControlPlane;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -21,25 +22,24 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * DPUServices onto two real DPU clusters through the real Argo CD (local processes, see
- * {@link ArgoCdEnvironment}), in order: Applications synced and healthy, values changes, hand
- * edits healed, clusters removed, added and unreachable, pause, the host, scale and deletion.
+ * {@link ArgoCdEnvironment}): Applications synced and healthy, values changes, hand edits healed,
+ * clusters removed, added and unreachable, pause, the host, scale and deletion. The environment is
+ * shared; each test has a namespace and DPUService of its own and leaves the DPU clusters as it
+ * found them, so any one runs alone or in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DPUServiceIT {
 
   static final Duration WAIT = Duration.ofMinutes(2);
-  static final String TENANT = "tenant-a";
   static final List<String> CLUSTERS = List.of("dpu-a", "dpu-b");
 
   static ArgoCdEnvironment env;
@@ -49,7 +49,6 @@ class DPUServiceIT {
   static void start() {
     env = ArgoCdEnvironment.start(Duration.ofSeconds(10));
     client = env.client();
-    DpuServiceFixture.namespace(client, TENANT);
   }
 
   @AfterAll
@@ -60,28 +59,23 @@ class DPUServiceIT {
   }
 
   @Test
-  @Order(1)
   void dpuServiceBecomesOneApplicationPerDpuClusterWithItsArgoCdPrerequisites() {
-    DPUService flannel = env.dpuService(TENANT, "flannel");
-    // The chart's Deployment too: Argo CD's health then waits for a pod on the DPU cluster's node.
-    flannel.getSpec().getHelmChart().setValues(client.getKubernetesSerialization()
-        .convertValue(java.util.Map.of("image", java.util.Map.of("tag", "v1"), "deployment", true),
-            com.fasterxml.jackson.databind.JsonNode.class));
-    client.resource(flannel).create();
+    String tenant = tenant("apps");
+    client.resource(env.dpuService(tenant, "apps")).create();
 
     await().atMost(WAIT).untilAsserted(() -> {
       for (String cluster : CLUSTERS) {
-        Application app = application(cluster + "-flannel");
+        Application app = application(cluster + "-apps");
         assertThat(app).as("Application of %s", cluster).isNotNull();
         assertThat(app.getMetadata().getLabels()).containsEntry(LabelKeys.CLUSTER, cluster)
-            .containsEntry(LabelKeys.DPU_SERVICE_NAME, "flannel").containsEntry(LabelKeys.DPU_SERVICE_NAMESPACE, TENANT);
+            .containsEntry(LabelKeys.DPU_SERVICE_NAME, "apps").containsEntry(LabelKeys.DPU_SERVICE_NAMESPACE, tenant);
         assertThat(app.getMetadata().getFinalizers()).contains(Finalizers.ARGOCD_RESOURCES);
         assertThat(app.getSpec().getDestination().getName()).isEqualTo(cluster);
-        assertThat(app.getSpec().getDestination().getNamespace()).isEqualTo(TENANT);
+        assertThat(app.getSpec().getDestination().getNamespace()).isEqualTo(tenant);
         assertThat(app.getSpec().getProject()).isEqualTo("doca-platform-project-dpu");
         assertThat(app.getSpec().getSource().getRepoURL()).isEqualTo(env.charts.url());
         assertThat(app.getSpec().getSource().getHelm().getValuesObject().at("/serviceDaemonSet/labels")
-            .get(LabelKeys.SERVICE_ID).asText()).isEqualTo("flannel");
+            .get(LabelKeys.SERVICE_ID).asText()).isEqualTo("apps");
       }
     });
     for (String cluster : CLUSTERS) {
@@ -89,145 +83,156 @@ class DPUServiceIT {
           .withName(DpuServiceFixture.clusterNamespace(cluster) + "-" + cluster).get();
       assertThat(argoSecret.getMetadata().getLabels()).containsEntry("argocd.argoproj.io/secret-type", "cluster");
       assertThat(argoSecret.getData()).containsKeys("name", "server", "config");
+      assertThat(dpu(cluster).namespaces().withName(tenant).get()).isNotNull();
     }
-    assertThat(env.dpuA.client().namespaces().withName(TENANT).get()).isNotNull();
-    assertThat(env.dpuB.client().namespaces().withName(TENANT).get()).isNotNull();
     AppProject dpuProject = client.resources(AppProject.class).inNamespace(ARGOCD_NAMESPACE)
         .withName("doca-platform-project-dpu").get();
     assertThat(dpuProject.getSpec().getDestinations()).extracting(ApplicationDestination::getName)
         .containsExactlyElementsOf(CLUSTERS);
     assertThat(client.resources(AppProject.class).inNamespace(ARGOCD_NAMESPACE).withName("doca-platform-project-host").get())
         .isNotNull();
-    assertThat(dpuServiceNamed(TENANT, "flannel").getMetadata().getFinalizers()).contains(Finalizers.DPU_SERVICE);
+    assertThat(dpuServiceNamed(tenant, "apps").getMetadata().getFinalizers()).contains(Finalizers.DPU_SERVICE);
   }
 
   @Test
-  @Order(2)
   void argoCdSyncsTheChartIntoEveryDpuCluster_andTheDpuServiceBecomesReady() {
-    awaitReady(TENANT, "flannel");
+    String tenant = tenant("synced");
+    DPUService synced = env.dpuService(tenant, "synced");
+    // The chart's Deployment too: Argo CD's health then waits for a pod on the DPU cluster's node.
+    synced.getSpec().getHelmChart().setValues(client.getKubernetesSerialization()
+        .convertValue(Map.of("image", Map.of("tag", "v1"), "deployment", true), JsonNode.class));
+    client.resource(synced).create();
+
+    awaitReady(tenant, "synced");
     for (String cluster : CLUSTERS) {
-      Application app = application(cluster + "-flannel");
+      Application app = application(cluster + "-synced");
       assertThat(app.getStatus().getSync().getStatus()).isEqualTo("Synced");
       assertThat(app.getStatus().getHealth().getStatus()).isEqualTo("Healthy");
-      ConfigMap values = values(cluster, "flannel");
+      ConfigMap values = values(cluster, tenant, "synced");
       assertThat(values.getData()).containsEntry("imageTag", "v1");
-      assertThat(values.getMetadata().getLabels()).containsEntry(LabelKeys.SERVICE_ID, "flannel");
+      assertThat(values.getMetadata().getLabels()).containsEntry(LabelKeys.SERVICE_ID, "synced");
       assertThat(values.getMetadata().getAnnotations()).containsEntry("argocd.argoproj.io/tracking-id",
-          cluster + "-flannel:/ConfigMap:" + TENANT + "/" + cluster + "-flannel-values");
-      assertThat(dpu(cluster).apps().deployments().inNamespace(TENANT).withName(cluster + "-flannel").get()
+          cluster + "-synced:/ConfigMap:" + tenant + "/" + cluster + "-synced-values");
+      assertThat(dpu(cluster).apps().deployments().inNamespace(tenant).withName(cluster + "-synced").get()
           .getStatus().getReadyReplicas()).isEqualTo(1);
     }
-    DPUService service = dpuServiceNamed(TENANT, "flannel");
+    DPUService service = dpuServiceNamed(tenant, "synced");
     assertThat(service.getStatus().getObservedGeneration()).isEqualTo(service.getMetadata().getGeneration());
-    System.out.printf("%n[figure] Argo CD RSS (kB) with 2 Applications on 2 DPU clusters: %s%n",
+    System.out.printf("%n[figure] Argo CD RSS (kB) with its Applications on 2 DPU clusters: %s%n",
         env.argoCd.residentKilobytes());
   }
 
   @Test
-  @Order(3)
   void pullSecretsAreCopiedUpdatedAndRemovedInEveryDpuCluster() {
-    client.secrets().inNamespace(TENANT).resource(DpuServiceFixture.pullSecret(TENANT, "registry-a", "{\"auths\":{}}")).create();
-    await().atMost(WAIT).untilAsserted(() -> assertCopies("registry-a", "{\"auths\":{}}"));
+    String tenant = readyService("pull");
+    client.secrets().inNamespace(tenant).resource(DpuServiceFixture.pullSecret(tenant, "registry-a", "{\"auths\":{}}")).create();
+    await().atMost(WAIT).untilAsserted(() -> assertCopies(tenant, "registry-a", "{\"auths\":{}}"));
 
-    client.secrets().inNamespace(TENANT).resource(DpuServiceFixture.pullSecret(TENANT, "registry-a", "{\"auths\":{\"r\":{}}}")).update();
-    await().atMost(WAIT).untilAsserted(() -> assertCopies("registry-a", "{\"auths\":{\"r\":{}}}"));
+    client.secrets().inNamespace(tenant)
+        .resource(DpuServiceFixture.pullSecret(tenant, "registry-a", "{\"auths\":{\"r\":{}}}")).update();
+    await().atMost(WAIT).untilAsserted(() -> assertCopies(tenant, "registry-a", "{\"auths\":{\"r\":{}}}"));
 
-    client.secrets().inNamespace(TENANT).resource(DpuServiceFixture.pullSecret(TENANT, "registry-b", "{}")).create();
-    client.secrets().inNamespace(TENANT).withName("registry-a").delete();
+    client.secrets().inNamespace(tenant).resource(DpuServiceFixture.pullSecret(tenant, "registry-b", "{}")).create();
+    client.secrets().inNamespace(tenant).withName("registry-a").delete();
     await().atMost(WAIT).untilAsserted(() -> {
-      assertCopies("registry-b", "{}");
-      assertThat(env.dpuA.client().secrets().inNamespace(TENANT).withName("registry-a").get()).isNull();
-      assertThat(env.dpuB.client().secrets().inNamespace(TENANT).withName("registry-a").get()).isNull();
+      assertCopies(tenant, "registry-b", "{}");
+      for (String cluster : CLUSTERS) {
+        assertThat(dpu(cluster).secrets().inNamespace(tenant).withName("registry-a").get()).isNull();
+      }
     });
   }
 
   @Test
-  @Order(4)
   void aValuesChangeReachesEveryDpuCluster_andAHandEditThereIsHealed() {
-    client.resources(DPUService.class).inNamespace(TENANT).withName("flannel")
+    String tenant = readyService("values");
+    client.resources(DPUService.class).inNamespace(tenant).withName("values")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"helmChart\":{\"values\":{\"image\":{\"tag\":\"v2\"}}}}}");
     await().atMost(WAIT).untilAsserted(() -> CLUSTERS.forEach(cluster ->
-        assertThat(values(cluster, "flannel").getData()).containsEntry("imageTag", "v2")));
+        assertThat(values(cluster, tenant, "values")).isNotNull().satisfies(v ->
+            assertThat(v.getData()).containsEntry("imageTag", "v2"))));
 
-    env.dpuA.client().configMaps().inNamespace(TENANT).withName("dpu-a-flannel-values")
+    env.dpuA.client().configMaps().inNamespace(tenant).withName("dpu-a-values-values")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"imageTag\":\"edited by hand\"}}");
     await().atMost(WAIT).untilAsserted(() ->
-        assertThat(values("dpu-a", "flannel").getData()).containsEntry("imageTag", "v2"));
-    awaitReady(TENANT, "flannel");
+        assertThat(values("dpu-a", tenant, "values").getData()).containsEntry("imageTag", "v2"));
+    awaitReady(tenant, "values");
   }
 
   @Test
-  @Order(5)
   void removedDpuClusterLosesItsApplicationsAndObjects_andOneAddedGetsThemAndThePullSecrets() {
-    client.resources(DPUCluster.class).inNamespace(DpuServiceFixture.clusterNamespace("dpu-b")).withName("dpu-b").delete();
+    String tenant = readyService("moved");
+    client.secrets().inNamespace(tenant).resource(DpuServiceFixture.pullSecret(tenant, "registry-m", "{}")).create();
+    await().atMost(WAIT).untilAsserted(() -> assertCopies(tenant, "registry-m", "{}"));
+    try {
+      client.resources(DPUCluster.class).inNamespace(DpuServiceFixture.clusterNamespace("dpu-b")).withName("dpu-b").delete();
+      await().atMost(WAIT).untilAsserted(() -> {
+        assertThat(application("dpu-b-moved")).isNull();
+        assertThat(client.secrets().inNamespace(ARGOCD_NAMESPACE).withName("dpu-cplane-dpu-b-dpu-b").get()).isNull();
+        assertThat(client.resources(AppProject.class).inNamespace(ARGOCD_NAMESPACE).withName("doca-platform-project-dpu")
+            .get().getSpec().getDestinations()).extracting(ApplicationDestination::getName).containsExactly("dpu-a");
+      });
+      // Argo CD's resources finalizer removed what the Application had installed before letting it go.
+      assertThat(values("dpu-b", tenant, "moved")).isNull();
+      assertThat(application("dpu-a-moved")).isNotNull();
+      env.dpuB.client().secrets().inNamespace(tenant).withName("registry-m").delete();
+    } finally {
+      env.registerDpuB();
+    }
     await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(application("dpu-b-flannel")).isNull();
-      assertThat(client.secrets().inNamespace(ARGOCD_NAMESPACE).withName("dpu-cplane-dpu-b-dpu-b").get()).isNull();
-      assertThat(client.resources(AppProject.class).inNamespace(ARGOCD_NAMESPACE).withName("doca-platform-project-dpu")
-          .get().getSpec().getDestinations()).extracting(ApplicationDestination::getName).containsExactly("dpu-a");
+      assertThat(application("dpu-b-moved")).isNotNull();
+      assertThat(env.dpuB.client().secrets().inNamespace(tenant).withName("registry-m").get()).isNotNull();
     });
-    // Argo CD's resources finalizer removed what the Application had installed before letting it go.
-    assertThat(values("dpu-b", "flannel")).isNull();
-    assertThat(env.dpuB.client().apps().deployments().inNamespace(TENANT).withName("dpu-b-flannel").get()).isNull();
-    assertThat(application("dpu-a-flannel")).isNotNull();
-    env.dpuB.client().secrets().inNamespace(TENANT).withName("registry-b").delete();
-
-    env.registerDpuB();
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(application("dpu-b-flannel")).isNotNull();
-      assertThat(env.dpuB.client().secrets().inNamespace(TENANT).withName("registry-b").get()).isNotNull();
-    });
-    awaitReady(TENANT, "flannel");
-    assertThat(values("dpu-b", "flannel").getData()).containsEntry("imageTag", "v2");
+    awaitReady(tenant, "moved");
+    assertThat(values("dpu-b", tenant, "moved").getData()).containsEntry("imageTag", "v1");
   }
 
   @Test
-  @Order(6)
   void anUnreachableDpuClusterIsNamedInTheDpuServiceConditions_andItRecovers() {
+    String tenant = readyService("cut");
     env.dpuBLink.cut();
     try {
       await().atMost(WAIT).untilAsserted(() -> {
-        Condition ready = condition(TENANT, "flannel", ConditionTypes.READY).orElseThrow();
+        Condition ready = condition(tenant, "cut", ConditionTypes.READY).orElseThrow();
         assertThat(ready.getStatus()).isEqualTo("False");
-        Condition prereqs = condition(TENANT, "flannel", ConditionTypes.DPUService.APPLICATION_PREREQS_RECONCILED)
+        Condition prereqs = condition(tenant, "cut", ConditionTypes.DPUService.APPLICATION_PREREQS_RECONCILED)
             .orElseThrow();
         assertThat(prereqs.getStatus()).isEqualTo("False");
         assertThat(prereqs.getMessage()).contains("DPU cluster dpu-b");
       });
       System.out.printf("%n[figure] conditions of a DPUService with DPU cluster dpu-b unreachable: %s%n",
-          dpuServiceNamed(TENANT, "flannel").getStatus().getConditions().stream()
+          dpuServiceNamed(tenant, "cut").getStatus().getConditions().stream()
               .filter(c -> "False".equals(c.getStatus())).map(c -> c.getType() + ": " + c.getMessage()).toList());
+      assertThat(application("dpu-b-cut")).as("kept while its cluster cannot be reached").isNotNull();
     } finally {
       env.dpuBLink.restore();
     }
-    awaitReady(TENANT, "flannel");
+    awaitReady(tenant, "cut");
   }
 
   @Test
-  @Order(7)
   void pausedDpuServiceMarksItsApplicationsToSkipArgoCdReconcile_andResumedOnesHealWhatChangedMeanwhile() {
-    client.resources(DPUService.class).inNamespace(TENANT).withName("flannel")
+    String tenant = readyService("paused");
+    client.resources(DPUService.class).inNamespace(tenant).withName("paused")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"paused\":true}}");
     await().atMost(WAIT).untilAsserted(() -> CLUSTERS.forEach(cluster ->
-        assertThat(application(cluster + "-flannel").getMetadata().getAnnotations())
+        assertThat(application(cluster + "-paused").getMetadata().getAnnotations())
             .containsEntry(AnnotationKeys.ARGOCD_SKIP_RECONCILE, "true")));
-    env.dpuA.client().configMaps().inNamespace(TENANT).withName("dpu-a-flannel-values")
+    env.dpuA.client().configMaps().inNamespace(tenant).withName("dpu-a-paused-values")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"imageTag\":\"edited while paused\"}}");
 
-    client.resources(DPUService.class).inNamespace(TENANT).withName("flannel")
+    client.resources(DPUService.class).inNamespace(tenant).withName("paused")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"paused\":null}}");
     await().atMost(WAIT).untilAsserted(() -> CLUSTERS.forEach(cluster -> {
-      Application app = application(cluster + "-flannel");
+      Application app = application(cluster + "-paused");
       assertThat(app.getMetadata().getAnnotations()).doesNotContainKey(AnnotationKeys.ARGOCD_SKIP_RECONCILE);
       assertThat(app.getSpec().getSource().getChart()).as("spec kept while paused and resumed")
           .isEqualTo(ArgoCdEnvironment.CHART);
     }));
     await().atMost(WAIT).untilAsserted(() ->
-        assertThat(values("dpu-a", "flannel").getData()).containsEntry("imageTag", "v2"));
+        assertThat(values("dpu-a", tenant, "paused").getData()).containsEntry("imageTag", "v1"));
   }
 
   @Test
-  @Order(8)
   void deployInClusterMakesOneApplicationThatArgoCdSyncsIntoTheHost() {
     DPUService hostService = env.dpuService("tenant-host", "host-agent");
     hostService.getSpec().setDeployInCluster(true);
@@ -252,7 +257,6 @@ class DPUServiceIT {
   }
 
   @Test
-  @Order(9)
   void anUnchangedWorldMakesNoWritesAndNoReads_whileArgoCdKeepsRefreshing() throws InterruptedException {
     // Argo CD patches every Application each resync (10 s here); none of that concerns the DPUService.
     int services = Integer.getInteger("dpuservice.it.scale", 20);
@@ -276,31 +280,49 @@ class DPUServiceIT {
   }
 
   @Test
-  @Order(10)
   void deletingTheNamespacesLastDpuServiceWaitsForArgoCdToRemoveItsObjects_thenRemovesThePullSecrets() {
+    String tenant = readyService("deleted");
+    client.secrets().inNamespace(tenant).resource(DpuServiceFixture.pullSecret(tenant, "registry-d", "{}")).create();
+    await().atMost(WAIT).untilAsserted(() -> assertCopies(tenant, "registry-d", "{}"));
     // dpu-b unreachable: Argo CD cannot delete what it installed there, so the Application stays.
     env.dpuBLink.cut();
     try {
-      client.resources(DPUService.class).inNamespace(TENANT).withName("flannel").delete();
+      client.resources(DPUService.class).inNamespace(tenant).withName("deleted").delete();
       await().atMost(WAIT).untilAsserted(() -> {
-        Condition reconciled = condition(TENANT, "flannel", ConditionTypes.DPUService.APPLICATIONS_RECONCILED)
+        Condition reconciled = condition(tenant, "deleted", ConditionTypes.DPUService.APPLICATIONS_RECONCILED)
             .orElseThrow();
         assertThat(reconciled.getReason()).isEqualTo("AwaitingDeletion");
-        assertThat(reconciled.getMessage()).contains("dpu-b-flannel");
-        assertThat(application("dpu-a-flannel")).isNull();
-        assertThat(values("dpu-a", "flannel")).as("gone from the reachable cluster").isNull();
+        assertThat(reconciled.getMessage()).contains("dpu-b-deleted");
+        assertThat(application("dpu-a-deleted")).isNull();
+        assertThat(values("dpu-a", tenant, "deleted")).as("gone from the reachable cluster").isNull();
       });
-      assertThat(env.dpuA.client().secrets().inNamespace(TENANT).withName("registry-b").get())
+      assertThat(env.dpuA.client().secrets().inNamespace(tenant).withName("registry-d").get())
           .as("pull secrets stay while the DPUService waits").isNotNull();
     } finally {
       env.dpuBLink.restore();
     }
-    await().atMost(WAIT).untilAsserted(() -> assertThat(dpuServiceNamed(TENANT, "flannel")).isNull());
-    assertThat(values("dpu-b", "flannel")).isNull();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(dpuServiceNamed(tenant, "deleted")).isNull());
+    assertThat(values("dpu-b", tenant, "deleted")).isNull();
     assertThat(client.resources(Application.class).inNamespace(ARGOCD_NAMESPACE)
-        .withLabel(LabelKeys.DPU_SERVICE_NAMESPACE, TENANT).list().getItems()).isEmpty();
-    assertThat(env.dpuA.client().secrets().inNamespace(TENANT).withName("registry-b").get()).isNull();
-    assertThat(env.dpuB.client().secrets().inNamespace(TENANT).withName("registry-b").get()).isNull();
+        .withLabel(LabelKeys.DPU_SERVICE_NAMESPACE, tenant).list().getItems()).isEmpty();
+    for (String cluster : CLUSTERS) {
+      assertThat(dpu(cluster).secrets().inNamespace(tenant).withName("registry-d").get()).isNull();
+    }
+  }
+
+  /** A namespace of the test's own: {@code tenant-<name>}. */
+  static String tenant(String name) {
+    String namespace = "tenant-" + name;
+    DpuServiceFixture.namespace(client, namespace);
+    return namespace;
+  }
+
+  /** DPUService {@code name} in namespace {@code tenant-<name>}, Ready; returns the namespace. */
+  static String readyService(String name) {
+    String tenant = tenant(name);
+    client.resource(env.dpuService(tenant, name)).create();
+    awaitReady(tenant, name);
+    return tenant;
   }
 
   static void awaitReady(String namespace, String name) {
@@ -320,8 +342,8 @@ class DPUServiceIT {
   }
 
   /** The chart's ConfigMap {@code <application>-values}: what Argo CD rendered with the manager's values. */
-  static ConfigMap values(String cluster, String service) {
-    return dpu(cluster).configMaps().inNamespace(TENANT).withName(cluster + "-" + service + "-values").get();
+  static ConfigMap values(String cluster, String namespace, String service) {
+    return dpu(cluster).configMaps().inNamespace(namespace).withName(cluster + "-" + service + "-values").get();
   }
 
   static Application application(String name) {
@@ -340,12 +362,12 @@ class DPUServiceIT {
     return service.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
-  static void assertCopies(String name, String dockerConfig) {
+  static void assertCopies(String namespace, String name, String dockerConfig) {
     for (LocalControlPlane cluster : List.of(env.dpuA, env.dpuB)) {
-      Secret copy = cluster.client().secrets().inNamespace(TENANT).withName(name).get();
+      Secret copy = cluster.client().secrets().inNamespace(namespace).withName(name).get();
       assertThat(copy).as("%s in %s", name, cluster.name()).isNotNull();
       assertThat(copy.getType()).isEqualTo("kubernetes.io/dockerconfigjson");
-      assertThat(new String(java.util.Base64.getDecoder().decode(copy.getData().get(".dockerconfigjson"))))
+      assertThat(new String(Base64.getDecoder().decode(copy.getData().get(".dockerconfigjson"))))
           .isEqualTo(dockerConfig);
     }
   }
