@@ -1,22 +1,22 @@
 package io.dpf.provisioning.dpuset;
 
-import io.dpf.runtime.controller.KindCache;
-import io.dpf.runtime.controller.LabelSelectors;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.dpf.api.Finalizers;
 import io.dpf.api.LabelKeys;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterReference;
 import io.dpf.api.provisioning.v1alpha1.DPUSet;
 import io.dpf.api.provisioning.v1alpha1.DPUSetStatus;
-import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.controller.KindCache;
+import io.dpf.runtime.controller.LabelSelectors;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,13 +1,13 @@
 package io.dpf.provisioning.agent;
 
-import io.dpf.provisioning.HeapPeak;
-import io.dpf.testkit.bench.BenchReport;
 import io.dpf.api.ApiTypes;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUSpec;
+import io.dpf.provisioning.HeapPeak;
 import io.dpf.provisioning.dpu.ImageServer;
 import io.dpf.provisioning.rshim.SimulatedRshimDpu;
 import io.dpf.testkit.LocalControlPlane;
+import io.dpf.testkit.bench.BenchReport;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.OutputStream;
