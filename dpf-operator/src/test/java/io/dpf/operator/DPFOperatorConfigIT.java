@@ -10,6 +10,7 @@ import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.operator.v1alpha1.ImageComponentConfiguration;
 import io.dpf.api.svc.v1alpha1.DPUService;
+import io.dpf.api.svc.v1alpha1.DPUServiceStatus;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.WriteCounter;
@@ -18,11 +19,14 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -96,7 +100,7 @@ class DPFOperatorConfigIT {
       DPUService service = client.resources(DPUService.class).inNamespace(NAMESPACE).withName(name).get();
       Condition ready = new ConditionBuilder().withType("Ready").withStatus("True").withReason("Success")
           .withMessage("").withLastTransitionTime(Instant.now().toString()).build();
-      service.setStatus(new io.dpf.api.svc.v1alpha1.DPUServiceStatus());
+      service.setStatus(new DPUServiceStatus());
       service.getStatus().setConditions(List.of(ready));
       client.resource(service).updateStatus();
     }
@@ -146,7 +150,7 @@ class DPFOperatorConfigIT {
 
   /** What the operator watches besides its own config: workloads, DPUServices and Secrets of its namespace. */
   private static String operatorInputs() {
-    java.util.TreeMap<String, String> versions = new java.util.TreeMap<>();
+    TreeMap<String, String> versions = new TreeMap<>();
     client.apps().deployments().inNamespace(NAMESPACE).list().getItems()
         .forEach(o -> versions.put("Deployment " + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
     client.apps().statefulSets().inNamespace(NAMESPACE).list().getItems()
@@ -312,12 +316,12 @@ class DPFOperatorConfigIT {
    * Edits the config as a user would, again on a conflict: the operator writes its status
    * concurrently, and an edit carries the resourceVersion it read.
    */
-  static void editConfig(java.util.function.UnaryOperator<DPFOperatorConfig> change) {
+  static void editConfig(UnaryOperator<DPFOperatorConfig> change) {
     for (int attempt = 1; ; attempt++) {
       try {
         client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(change);
         return;
-      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt == 5) {
           throw e;
         }

@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -291,13 +292,13 @@ class ApiValidationIT {
     ObjectNode flavor = (ObjectNode) Samples.tree(Samples.directory().resolve("dpuflavor.yaml"));
     ((ObjectNode) flavor.get("metadata")).put("name", "labels-change");
     GenericKubernetesResource created = client.resource(generic(flavor)).create();
-    created.getMetadata().setLabels(java.util.Map.of("team", "networking"));
+    created.getMetadata().setLabels(Map.of("team", "networking"));
     assertThat(client.resource(created).update().getMetadata().getLabels()).containsEntry("team", "networking");
 
     ObjectNode cluster = (ObjectNode) Samples.tree(Samples.directory().resolve("dpucluster-static.yaml"));
     ((ObjectNode) cluster.get("metadata")).put("name", "kubeconfig-later");
     GenericKubernetesResource dpuCluster = client.resource(generic(cluster)).create();
-    ((java.util.Map<String, Object>) dpuCluster.getAdditionalProperties().get("spec")).put("kubeconfig", "admin");
+    ((Map<String, Object>) dpuCluster.getAdditionalProperties().get("spec")).put("kubeconfig", "admin");
     GenericKubernetesResource updated = client.resource(dpuCluster).update();
     assertThat(updated.getAdditionalProperties().get("spec").toString()).contains("kubeconfig=admin", "maxNodes=1000");
   }

@@ -21,7 +21,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +67,7 @@ class DPUServiceIT {
     DPUService flannel = env.dpuService(TENANT, "flannel");
     // The chart's Deployment too: Argo CD's health then waits for a pod on the DPU cluster's node.
     flannel.getSpec().getHelmChart().setValues(client.getKubernetesSerialization()
-        .convertValue(java.util.Map.of("image", java.util.Map.of("tag", "v1"), "deployment", true),
+        .convertValue(Map.of("image", Map.of("tag", "v1"), "deployment", true),
             com.fasterxml.jackson.databind.JsonNode.class));
     client.resource(flannel).create();
 
@@ -345,7 +347,7 @@ class DPUServiceIT {
       Secret copy = cluster.client().secrets().inNamespace(TENANT).withName(name).get();
       assertThat(copy).as("%s in %s", name, cluster.name()).isNotNull();
       assertThat(copy.getType()).isEqualTo("kubernetes.io/dockerconfigjson");
-      assertThat(new String(java.util.Base64.getDecoder().decode(copy.getData().get(".dockerconfigjson"))))
+      assertThat(new String(Base64.getDecoder().decode(copy.getData().get(".dockerconfigjson"))))
           .isEqualTo(dockerConfig);
     }
   }

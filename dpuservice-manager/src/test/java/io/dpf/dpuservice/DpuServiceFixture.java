@@ -27,6 +27,7 @@ import io.dpf.runtime.manager.ManagerSettings;
 import io.dpf.testkit.Cluster;
 import io.dpf.testkit.DpuClusters;
 import io.dpf.testkit.Helm;
+import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.WriteCounter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -80,11 +81,11 @@ final class DpuServiceFixture {
   }
 
   /** Stops the manager, then the clusters in the order given; tolerates what never started. */
-  static void closeAll(io.dpf.runtime.manager.Manager manager, io.dpf.testkit.LocalControlPlane... clusters) {
+  static void closeAll(Manager manager, LocalControlPlane... clusters) {
     if (manager != null) {
       manager.close();
     }
-    for (io.dpf.testkit.LocalControlPlane cluster : clusters) {
+    for (LocalControlPlane cluster : clusters) {
       if (cluster != null) {
         cluster.close();
       }

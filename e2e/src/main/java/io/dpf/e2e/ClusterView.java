@@ -3,6 +3,7 @@ package io.dpf.e2e;
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class ClusterView {
     return value == null ? 0 : value;
   }
 
-  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> list(Class<T> type) {
+  private <T extends HasMetadata> List<T> list(Class<T> type) {
     try {
       return client.resources(type).inNamespace(namespace).list().getItems();
     } catch (RuntimeException notInstalledYet) {

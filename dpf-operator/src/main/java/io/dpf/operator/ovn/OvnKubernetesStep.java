@@ -8,9 +8,11 @@ import io.dpf.api.operator.v1alpha1.HostNetworkConfiguration;
 import io.dpf.operator.inventory.InvalidConfigException;
 import io.dpf.operator.inventory.ReleaseDefaults;
 import io.dpf.runtime.apply.ServerSideApply;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -107,7 +109,7 @@ public final class OvnKubernetesStep {
     }
     host.admissionRegistration().v1().validatingWebhookConfigurations().withName(NODE_IDENTITY_WEBHOOK).delete();
     DaemonSet original = originalOvn();
-    var affinity = new io.fabric8.kubernetes.api.model.AffinityBuilder().withNewNodeAffinity()
+    var affinity = new AffinityBuilder().withNewNodeAffinity()
         .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm().addNewMatchExpression()
         .withKey(CONTROL_PLANE_LABEL).withOperator("Exists").endMatchExpression().endNodeSelectorTerm()
         .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build();
@@ -155,7 +157,7 @@ public final class OvnKubernetesStep {
     }
     List<HasMetadata> dpuObjects = CniProvisioners.dpu(namespace, network, hostCidr(), image);
     for (KubernetesClient dpu : dpus) {
-      dpu.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+      dpu.namespaces().resource(new NamespaceBuilder().withNewMetadata()
           .withName(namespace).endMetadata().build()).fieldManager(fieldManager).serverSideApply();
       ServerSideApply dpuApply = new ServerSideApply(dpu, fieldManager);
       dpuObjects.forEach(dpuApply::apply);

@@ -22,6 +22,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,7 +84,7 @@ class DpuNetworkingContractTest {
         .getSpec().getVersions()).extracting("name").containsExactly("v1");
     GenericKubernetesResource nad = (GenericKubernetesResource) chart.objects().stream()
         .filter(o -> o.getKind().equals("NetworkAttachmentDefinition")).findFirst().orElseThrow();
-    JsonNode nadConfig = JSON.unmarshal((String) ((java.util.Map<?, ?>) nad.getAdditionalProperties().get("spec"))
+    JsonNode nadConfig = JSON.unmarshal((String) ((Map<?, ?>) nad.getAdditionalProperties().get("spec"))
         .get("config"), JsonNode.class);
     assertThat(nadConfig.path("type").asText()).isEqualTo("ovs");
     assertThat(nadConfig.path("bridge").asText()).isEqualTo("br-hbn");
@@ -202,7 +204,7 @@ class DpuNetworkingContractTest {
   }
 
   static Container container(PodSpec pod, String name) {
-    return java.util.stream.Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
+    return Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
         .filter(c -> c.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no container " + name));
   }
 

@@ -26,10 +26,15 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 
 /**
  * DPUServiceCredentialRequest → a ServiceAccount in the target cluster (a DPUCluster, or the host),
@@ -164,10 +169,10 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
     String ca = host.getConfiguration().getCaCertData();
     if (ca == null && host.getConfiguration().getCaCertFile() != null) {
       try {
-        ca = java.util.Base64.getEncoder().encodeToString(
-            java.nio.file.Files.readAllBytes(java.nio.file.Path.of(host.getConfiguration().getCaCertFile())));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot read the host CA", e);
+        ca = Base64.getEncoder().encodeToString(
+            Files.readAllBytes(Path.of(host.getConfiguration().getCaCertFile())));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the host CA", e);
       }
     }
     return new ApiEndpoint(server, ca);

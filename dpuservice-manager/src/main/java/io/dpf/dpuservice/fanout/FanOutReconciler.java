@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -51,7 +52,7 @@ public final class FanOutReconciler<P extends CustomResource<?, ? extends Condit
     this.kind = kind;
     this.registry = registry;
     // One field manager per controller: dpuservicechain-controller, dpuserviceinterface-controller, ...
-    this.fieldManager = HasMetadata.getKind(kind.parentType()).toLowerCase(java.util.Locale.ROOT) + "-controller";
+    this.fieldManager = HasMetadata.getKind(kind.parentType()).toLowerCase(Locale.ROOT) + "-controller";
     this.statuses = Statuses.of(host, fieldManager, clock);
     this.watches = new DpuClusterWatches(controller, kind.childKinds(), kind.parentNameLabel(),
         kind.parentNamespaceLabel());

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ final class AgentReporter {
     report.put("bytesTotal", total < 0 ? null : total);
     report.put("pushes", pushes);
     report.put("message", message);
-    report.put("lastUpdateTime", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    report.put("lastUpdateTime", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     String patch;
     try {
       patch = JSON.writeValueAsString(Map.of("status", Map.of("hostAgent", report)));

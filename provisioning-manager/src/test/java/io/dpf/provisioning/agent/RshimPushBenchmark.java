@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class RshimPushBenchmark {
     try (LocalControlPlane cluster = LocalControlPlane.startApiServerOnly("push-bench");
         ImageServer images = new ImageServer(dir, 0, null);
         SimulatedRshimDpu device = SimulatedRshimDpu.create(dev, "rshim0", "0000:4b:00.2", SimulatedRshimDpu.UNLIMITED)) {
-      cluster.installCrds(java.util.List.of(ApiTypes.crd(DPU.class)));
+      cluster.installCrds(List.of(ApiTypes.crd(DPU.class)));
       cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata()
           .build()).create();
       DPU dpu = new DPU();

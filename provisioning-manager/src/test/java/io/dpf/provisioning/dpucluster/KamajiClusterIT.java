@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +125,7 @@ class KamajiClusterIT {
   void maxNodesHoldsWhenManyDpusAskForAPlaceAtOnce() {
     String name = "tenant-crowded";
     readyTenant(name, 4);
-    List<String> hosts = java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(i -> "crowded-" + i).toList();
+    List<String> hosts = IntStream.rangeClosed(1, 8).mapToObj(i -> "crowded-" + i).toList();
     for (String hostNode : hosts) {
       hostNode(hostNode);
       owned.ownNode(dpuName(hostNode));
