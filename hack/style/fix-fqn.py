@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Usage: python3 hack/style/fix-fqn.py [file-or-folder...]  (default: every module's src/): imports inline class names.
-"""Replaces a fully qualified class name in code (java.util.HashSet, io.fabric8...Secret, io.dpf...)
+"""Replaces a fully qualified class name in code (java.util.HashSet, io.fabric8...Secret, org....)
 by its simple name and an import, then sorts the imports (as fix-imports.py). Comments and string
 literals are left alone. Where the simple name could mean something else in that file (another
 import, a class of the same package, a type the file declares, a java.lang class, or the same name
@@ -14,8 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import javasrc  # noqa: E402
 
 # Keep in step with the fullyQualifiedName rule in checkstyle.xml.
-FQN = re.compile(r'(?<![\w.])((?:java\.(?:util|io|nio|time|net|security|math|text|lang)|javax\.net|io\.fabric8|io\.dpf)'
-                 r'(?:\.[a-z_]\w*)*)\.([A-Z]\w*)')
+FQN = re.compile(r'(?<![\w.])((?:java|javax|jdk|org|com|io|picocli)(?:\.[a-z_]\w*)+)\.([A-Z]\w*)')
 JAVA_LANG = set('''Appendable AutoCloseable Boolean Byte CharSequence Character Class ClassLoader Cloneable
 Comparable Deprecated Double Enum Error Exception Float FunctionalInterface Integer Iterable Long Math
 Module Number Object Override Package Process ProcessBuilder Record Runnable Runtime RuntimeException

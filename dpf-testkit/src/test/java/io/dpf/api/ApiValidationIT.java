@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated CRDs on a real kube-apiserver: they install, every sample (the seed's manifests
@@ -278,7 +279,7 @@ class ApiValidationIT {
   }
 
   @ParameterizedTest(name = "maxUnavailable {0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"1", "3", "1%", "100%"})
+  @ValueSource(strings = {"1", "3", "1%", "100%"})
   void aPositiveMaxUnavailableIsAccepted(String value) {
     ObjectNode set = (ObjectNode) Samples.tree(Samples.directory().resolve("dpuset.yaml"));
     set("/spec/strategy/rollingUpdate/maxUnavailable", value.endsWith("%") ? value : Integer.valueOf(value))

@@ -4,6 +4,7 @@ import static io.dpf.dpuservice.DpuServiceFixture.ARGOCD_NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dpf.api.AnnotationKeys;
 import io.dpf.api.Finalizers;
 import io.dpf.api.LabelKeys;
@@ -68,7 +69,7 @@ class DPUServiceIT {
     // The chart's Deployment too: Argo CD's health then waits for a pod on the DPU cluster's node.
     flannel.getSpec().getHelmChart().setValues(client.getKubernetesSerialization()
         .convertValue(Map.of("image", Map.of("tag", "v1"), "deployment", true),
-            com.fasterxml.jackson.databind.JsonNode.class));
+            JsonNode.class));
     client.resource(flannel).create();
 
     await().atMost(WAIT).untilAsserted(() -> {

@@ -41,6 +41,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /** A host with DPF's CRDs and a DPFOperatorConfig, DPU clusters registered on it, and the manager in this JVM. */
 final class DpuServiceFixture {
@@ -116,7 +117,7 @@ final class DpuServiceFixture {
    */
   static List<String> writesWhileNothingChanges(WriteCounter writes, Duration window) throws InterruptedException {
     int[] last = {-1};
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).until(() -> {
+    Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).until(() -> {
       int now = writes.count();
       boolean quiet = now == last[0];
       last[0] = now;

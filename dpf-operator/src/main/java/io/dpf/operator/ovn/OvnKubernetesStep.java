@@ -2,6 +2,7 @@ package io.dpf.operator.ovn;
 
 import static io.dpf.operator.ovn.OpenShiftNames.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dpf.api.LabelKeys;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.operator.v1alpha1.HostNetworkConfiguration;
@@ -177,7 +178,7 @@ public final class OvnKubernetesStep {
           + " with key install-config is required to find the host network's CIDR");
     }
     var installConfig = host.getKubernetesSerialization()
-        .unmarshal(clusterConfig.getData().get("install-config"), com.fasterxml.jackson.databind.JsonNode.class);
+        .unmarshal(clusterConfig.getData().get("install-config"), JsonNode.class);
     String cidr = installConfig.at("/networking/machineNetwork/0/cidr").asText("");
     if (cidr.isEmpty()) {
       throw new InvalidConfigException("OVN-Kubernetes: install-config in " + CLUSTER_CONFIG + " has no networking.machineNetwork[0].cidr");

@@ -1,5 +1,6 @@
 package io.dpf.provisioning.agent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.HostAgentState;
@@ -44,7 +45,7 @@ final class AgentReporter {
     String patch;
     try {
       patch = JSON.writeValueAsString(Map.of("status", Map.of("hostAgent", report)));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     client.resources(DPU.class).inNamespace(args.dpuNamespace()).withName(args.dpuName()).subresource("status")
