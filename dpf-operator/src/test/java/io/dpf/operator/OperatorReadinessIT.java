@@ -171,7 +171,8 @@ class OperatorReadinessIT {
       await().atMost(WAIT).ignoreException(KubernetesClientException.class)
           .until(() -> client.resource(strayConfig()).create() != null);
       await().atMost(WAIT).untilAsserted(() -> {
-        DPFOperatorConfig stray = client.resources(DPFOperatorConfig.class).inNamespace("stray").withName("dpfoperatorconfig").get();
+        DPFOperatorConfig stray =
+            client.resources(DPFOperatorConfig.class).inNamespace("stray").withName("dpfoperatorconfig").get();
         assertThat(stray.getStatus()).isNotNull();
         assertThat(stray.getStatus().getConditions()).singleElement().satisfies(c -> {
           assertThat(c.getType()).isEqualTo("Ready");

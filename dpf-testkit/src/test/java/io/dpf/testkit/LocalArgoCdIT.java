@@ -139,7 +139,8 @@ class LocalArgoCdIT {
   @Order(3)
   void aValuesChangePropagatesAndAHandEditIsHealed() {
     host.client().genericKubernetesResources(APPLICATIONS).inNamespace(ARGO_NAMESPACE).withName("dpu-hello")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"source\":{\"helm\":{\"valuesObject\":{\"greeting\":\"hallo\"}}}}}");
+        .patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"source\":{\"helm\":{\"valuesObject\":{\"greeting\":\"hallo\"}}}}}");
     await().atMost(WAIT).untilAsserted(() -> assertThat(greeting()).isEqualTo("hallo"));
 
     dpu.client().configMaps().inNamespace("demo").withName("hello-config")

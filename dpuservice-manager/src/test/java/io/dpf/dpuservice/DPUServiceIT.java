@@ -132,7 +132,8 @@ class DPUServiceIT {
     client.secrets().inNamespace(TENANT).resource(DpuServiceFixture.pullSecret(TENANT, "registry-a", "{\"auths\":{}}")).create();
     await().atMost(WAIT).untilAsserted(() -> assertCopies("registry-a", "{\"auths\":{}}"));
 
-    client.secrets().inNamespace(TENANT).resource(DpuServiceFixture.pullSecret(TENANT, "registry-a", "{\"auths\":{\"r\":{}}}")).update();
+    client.secrets().inNamespace(TENANT)
+        .resource(DpuServiceFixture.pullSecret(TENANT, "registry-a", "{\"auths\":{\"r\":{}}}")).update();
     await().atMost(WAIT).untilAsserted(() -> assertCopies("registry-a", "{\"auths\":{\"r\":{}}}"));
 
     client.secrets().inNamespace(TENANT).resource(DpuServiceFixture.pullSecret(TENANT, "registry-b", "{}")).create();

@@ -47,8 +47,10 @@ final class ClusterView {
         condition(s.getStatus() == null ? null : s.getStatus().getConditions(), false))).toList());
     table(lines, List.of("NAME", "SYNC STATUS", "HEALTH STATUS"), list(Application.class).stream().map(a -> List.of(
         "application.argoproj.io/" + a.getMetadata().getName(),
-        a.getStatus() == null || a.getStatus().getSync() == null ? "" : Objects.toString(a.getStatus().getSync().getStatus(), ""),
-        a.getStatus() == null || a.getStatus().getHealth() == null ? "" : Objects.toString(a.getStatus().getHealth().getStatus(), "")))
+        a.getStatus() == null || a.getStatus().getSync() == null ? ""
+            : Objects.toString(a.getStatus().getSync().getStatus(), ""),
+        a.getStatus() == null || a.getStatus().getHealth() == null ? ""
+            : Objects.toString(a.getStatus().getHealth().getStatus(), "")))
         .toList());
     return String.join("\n", lines);
   }

@@ -152,7 +152,7 @@ class ServiceChainE2E {
     return resource;
   }
 
-  private static Manager start(String name, KubernetesClient client, com.google.inject.Module module) {
+  private static Manager start(String name, KubernetesClient client, com.google.inject.Module module) { // fqn: java.lang.Module
     Manager manager = Manager.create(new ManagerModule(new ManagerSettings(name, 0, null, Duration.ofSeconds(5))),
         ManagerModule.useClient(client), module);
     manager.start();

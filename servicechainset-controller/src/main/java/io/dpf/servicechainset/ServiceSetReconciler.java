@@ -169,7 +169,8 @@ public final class ServiceSetReconciler<S extends CustomResource<?, ServiceSetSt
     String why = childConditions.stream().filter(c -> !ConditionTypes.READY.equals(c.getType()))
         .filter(c -> !Conditions.STATUS_TRUE.equals(c.getStatus())).findFirst()
         .or(() -> childConditions.stream().filter(c -> ConditionTypes.READY.equals(c.getType())).findFirst())
-        .map(c -> c.getType() + " " + c.getReason() + (c.getMessage() == null || c.getMessage().isEmpty() ? "" : ": " + c.getMessage()))
+        .map(c -> c.getType() + " " + c.getReason()
+            + (c.getMessage() == null || c.getMessage().isEmpty() ? "" : ": " + c.getMessage()))
         .orElse("no status yet");
     return child.getKind() + " " + child.getMetadata().getName() + " is not ready (" + why + ")";
   }

@@ -1,6 +1,17 @@
 package io.dpf.operator.ovn;
 
-import static io.dpf.operator.ovn.OpenShiftNames.*;
+import static io.dpf.operator.ovn.OpenShiftNames.CUSTOM_SUFFIX;
+import static io.dpf.operator.ovn.OpenShiftNames.DPU_OVS_REMOTE;
+import static io.dpf.operator.ovn.OpenShiftNames.INVENTORY_KEY;
+import static io.dpf.operator.ovn.OpenShiftNames.KUBE_CONTROLLER_CONTAINER;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_CONFIG;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_CONFIG_KEY;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_CONTROLLER_CONTAINER;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_DAEMONSET;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_NAMESPACE;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_SCRIPT_KEY;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_SCRIPT_LIB;
+import static io.dpf.operator.ovn.OpenShiftNames.PRECONFIG_READY_LABEL;
 
 import io.dpf.api.operator.v1alpha1.HostNetworkConfiguration;
 import io.dpf.operator.inventory.InvalidConfigException;

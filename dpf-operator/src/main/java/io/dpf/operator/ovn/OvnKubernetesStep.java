@@ -1,6 +1,21 @@
 package io.dpf.operator.ovn;
 
-import static io.dpf.operator.ovn.OpenShiftNames.*;
+import static io.dpf.operator.ovn.OpenShiftNames.CHASSIS_ANNOTATION;
+import static io.dpf.operator.ovn.OpenShiftNames.CLUSTER_CONFIG;
+import static io.dpf.operator.ovn.OpenShiftNames.CLUSTER_CONFIG_NAMESPACE;
+import static io.dpf.operator.ovn.OpenShiftNames.CLUSTER_VERSION;
+import static io.dpf.operator.ovn.OpenShiftNames.CONTROL_PLANE_LABEL;
+import static io.dpf.operator.ovn.OpenShiftNames.CUSTOM_SUFFIX;
+import static io.dpf.operator.ovn.OpenShiftNames.KUBE_CONTROLLER_CONTAINER;
+import static io.dpf.operator.ovn.OpenShiftNames.NETWORK_OPERATOR;
+import static io.dpf.operator.ovn.OpenShiftNames.NETWORK_OPERATOR_NAMESPACE;
+import static io.dpf.operator.ovn.OpenShiftNames.NODE_IDENTITY_WEBHOOK;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_CONFIG;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_DAEMONSET;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_NAMESPACE;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_SCRIPT_LIB;
+import static io.dpf.operator.ovn.OpenShiftNames.PRECONFIG_READY_LABEL;
+import static io.dpf.operator.ovn.OpenShiftNames.WORKER_LABEL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dpf.api.LabelKeys;
@@ -97,7 +112,8 @@ public final class OvnKubernetesStep {
     if (overrides.stream().noneMatch(override::equals)) {
       versions.withName(CLUSTER_VERSION).edit(v -> {
         @SuppressWarnings("unchecked")
-        Map<String, Object> spec = (Map<String, Object>) v.getAdditionalProperties().computeIfAbsent("spec", k -> new HashMap<>());
+        Map<String, Object> spec =
+            (Map<String, Object>) v.getAdditionalProperties().computeIfAbsent("spec", k -> new HashMap<>());
         List<Object> updated = new ArrayList<>(overrides);
         updated.add(override);
         spec.put("overrides", updated);
@@ -181,7 +197,8 @@ public final class OvnKubernetesStep {
         .unmarshal(clusterConfig.getData().get("install-config"), JsonNode.class);
     String cidr = installConfig.at("/networking/machineNetwork/0/cidr").asText("");
     if (cidr.isEmpty()) {
-      throw new InvalidConfigException("OVN-Kubernetes: install-config in " + CLUSTER_CONFIG + " has no networking.machineNetwork[0].cidr");
+      throw new InvalidConfigException("OVN-Kubernetes: install-config in " + CLUSTER_CONFIG
+          + " has no networking.machineNetwork[0].cidr");
     }
     return cidr;
   }

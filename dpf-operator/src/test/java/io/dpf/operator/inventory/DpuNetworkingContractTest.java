@@ -98,7 +98,8 @@ class DpuNetworkingContractTest {
     assertThat(plugin.getArgs()).contains("--config-file=/etc/pcidp/config.json");
     assertThat(configMapMountedAt(pod, plugin, "/etc/pcidp")).isEqualTo("sriovdp-config");
     assertThat(hostPathMountedAt(pod, plugin, "/var/lib/kubelet/device-plugins")).isEqualTo("/var/lib/kubelet/device-plugins");
-    assertThat(hostPathMountedAt(pod, plugin, "/var/lib/kubelet/plugins_registry")).isEqualTo("/var/lib/kubelet/plugins_registry");
+    assertThat(hostPathMountedAt(pod, plugin, "/var/lib/kubelet/plugins_registry"))
+        .isEqualTo("/var/lib/kubelet/plugins_registry");
     assertThat(hostPathMountedAt(pod, plugin, "/var/run/k8s.cni.cncf.io/devinfo/dp"))
         .isEqualTo("/var/run/k8s.cni.cncf.io/devinfo/dp");
     assertThat(pod.getAutomountServiceAccountToken()).as("it never calls the API server").isFalse();

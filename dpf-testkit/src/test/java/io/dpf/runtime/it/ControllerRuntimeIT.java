@@ -393,7 +393,8 @@ class ControllerRuntimeIT {
   private void awaitReady(String name) {
     await().atMost(Duration.ofSeconds(20)).until(() -> {
       Mirror mirror = mirror(name);
-      return mirror.getStatus() != null && mirror.getStatus().conditions.stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+      return mirror.getStatus() != null && mirror.getStatus().conditions.stream()
+          .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     });
   }
 

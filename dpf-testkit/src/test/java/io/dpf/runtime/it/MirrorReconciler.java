@@ -74,7 +74,8 @@ final class MirrorReconciler implements Reconciler<Mirror> {
     Condition ready = status.conditions.stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
     if (ready == null || !value.equals(ready.getStatus())) {
       status.conditions.removeIf(c -> "Ready".equals(c.getType()));
-      ready = new ConditionBuilder().withType("Ready").withLastTransitionTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).build();
+      ready = new ConditionBuilder().withType("Ready")
+          .withLastTransitionTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).build();
       status.conditions.add(ready);
     }
     ready.setStatus(value);

@@ -10,7 +10,6 @@ import io.dpf.api.provisioning.v1alpha1.DPUClusterPhase;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterStatus;
 import io.dpf.provisioning.ProvisioningSettings;
 import io.dpf.provisioning.dpucluster.join.JoinCredentials;
-import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.cluster.ClusterClients;
 import io.dpf.runtime.cluster.DpuClusterKubeconfig;
 import io.dpf.runtime.controller.Reconciler;

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Prints figures, asserts nothing timed: the rshim push (the manager's image endpoint → the host
  * agent → the device's {@code boot}) against raw loopback copies of the same bytes from the same
  * endpoint: curl into /dev/null (the network alone), curl into the same {@code boot} (the raw copy
- * the goal is measured against) and the JDK HttpClient into nothing (the old baseline); and the heap of this JVM, which serves the image and runs the agent, meanwhile. The
- * device is a SimulatedRshimDpu taking the stream as fast as it comes (it still hashes it, as the
- * tests need). {@code mvn -B verify -Pbench -Dtest=NONE -Dit.test=RshimPushBenchmark
- * -pl provisioning-manager -am [-Ddpf.bench.gib=4]}.
+ * the goal is measured against) and the JDK HttpClient into nothing (the old baseline); and the heap
+ * of this JVM, which serves the image and runs the agent, meanwhile. The device is a
+ * SimulatedRshimDpu taking the stream as fast as it comes (it still hashes it, as the tests need).
+ * {@code mvn -B verify -Pbench -Dtest=NONE -Dit.test=RshimPushBenchmark -pl provisioning-manager -am
+ * [-Ddpf.bench.gib=4]}.
  */
 @EnabledIfSystemProperty(named = "dpf.bench", matches = "true")
 class RshimPushBenchmark {

@@ -21,7 +21,6 @@ import io.dpf.testkit.OwnedObjects;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
