@@ -39,7 +39,10 @@ def fix(path, text, packages):
     starts = [0]
     for l in lines:
         starts.append(starts[-1] + len(l) + 1)
-    skip = [(starts[i], starts[i + 1]) for i, l in enumerate(lines) if re.match(r'\s*(import|package)\s', l)]
+    original = text.split('\n')
+    # Imports, the package line, and lines a person marked `// fqn: <why>` (as checkstyle.xml allows).
+    skip = [(starts[i], starts[i + 1]) for i, l in enumerate(lines)
+            if re.match(r'\s*(import|package)\s', l) or re.search(r'// fqn: \S', original[i])]
 
     def in_header(pos):
         return any(a <= pos < b for a, b in skip)
@@ -82,7 +85,9 @@ def fix(path, text, packages):
             return None
         if name in packages.get(own, ()):
             return 'its package %s has a class %s' % (own, name)
-        if pkg != 'java.lang' and name in JAVA_LANG:
+        if pkg == 'java.lang':
+            return None
+        if name in JAVA_LANG:
             return 'java.lang.%s' % name
         if used_bare(name):
             return '%s is used bare for something else' % name
