@@ -7,7 +7,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,11 +33,11 @@ public final class Samples {
   /** The samples folder, also when it is read from this module's test jar (ApiValidationIT in dpf-testkit). */
   public static Path directory() {
     try {
-      java.net.URI uri = Samples.class.getClassLoader().getResource("samples").toURI();
+      URI uri = Samples.class.getClassLoader().getResource("samples").toURI();
       if ("jar".equals(uri.getScheme())) {
         try {
-          java.nio.file.FileSystems.newFileSystem(uri, Map.of());
-        } catch (java.nio.file.FileSystemAlreadyExistsException alreadyOpen) {
+          FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException alreadyOpen) {
           // opened by an earlier call
         }
       }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -80,7 +81,7 @@ public final class DescribeCommand implements Callable<Integer> {
   }
 
   /** The WHAT values. */
-  static final class Targets extends java.util.ArrayList<String> {
+  static final class Targets extends ArrayList<String> {
     Targets() {
       super(List.of("all", "dpuclusters", "dpudeployments", "dpuservices", "dpusets"));
     }

@@ -1,5 +1,6 @@
 package io.dpf.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +24,8 @@ public final class DpfCli {
   public static CommandLine commandLine(CliEnvironment environment, Path defaultKubeconfig) {
     CommandLine commandLine = new CommandLine(new DpfCli());
     commandLine.addSubcommand("describe", new DescribeCommand(environment, defaultKubeconfig, ""));
-    commandLine.setOut(new java.io.PrintWriter(environment.out(), true));
-    commandLine.setErr(new java.io.PrintWriter(environment.err(), true));
+    commandLine.setOut(new PrintWriter(environment.out(), true));
+    commandLine.setErr(new PrintWriter(environment.err(), true));
     commandLine.setExecutionExceptionHandler(BAD_INPUT);
     return commandLine;
   }

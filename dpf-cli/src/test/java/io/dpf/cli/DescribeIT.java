@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dpf.api.ApiTypes;
 import io.dpf.cli.read.ClientFactory;
 import io.dpf.cli.read.Kind;
+import io.dpf.cli.tree.Scope;
 import io.dpf.testkit.DpuClusters;
 import io.dpf.testkit.LocalControlPlane;
+import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -21,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,7 +110,7 @@ class DescribeIT {
     String dpuPort = String.valueOf(dpu.client().getMasterUrl().getPort());
     Set<String> hostPaths = requests.stream().filter(r -> r.startsWith(hostPort + " "))
         .map(r -> r.split(" ")[2]).collect(Collectors.toSet());
-    Set<String> expectedHostLists = io.dpf.cli.tree.Scope.ALL.plan(true).hostKinds().stream()
+    Set<String> expectedHostLists = Scope.ALL.plan(true).hostKinds().stream()
         .map(k -> "/apis/" + k.context().getGroup() + "/" + k.context().getVersion() + "/" + k.context().getPlural())
         .collect(Collectors.toSet());
     // One list per kind across all namespaces, and the DPU cluster's kubeconfig Secret: nothing per object.
@@ -182,15 +187,15 @@ class DescribeIT {
   @Test
   void contextPicksTheClusterAndAnUnreachableHostIsOneClearLine() throws Exception {
     // A kubeconfig whose current context is the DPU cluster: --context selects the host.
-    io.fabric8.kubernetes.api.model.Config merged = io.fabric8.kubernetes.client.internal.KubeConfigUtils
+    Config merged = KubeConfigUtils
         .parseConfigFromString(dpu.kubeconfigYaml());
-    io.fabric8.kubernetes.api.model.Config hostConfig = io.fabric8.kubernetes.client.internal.KubeConfigUtils
+    Config hostConfig = KubeConfigUtils
         .parseConfigFromString(host.kubeconfigYaml());
     merged.getClusters().addAll(hostConfig.getClusters());
     merged.getUsers().addAll(hostConfig.getUsers());
     merged.getContexts().addAll(hostConfig.getContexts());
     Path both = dir.resolve("both.kubeconfig");
-    Files.writeString(both, io.fabric8.kubernetes.client.utils.Serialization.asYaml(merged));
+    Files.writeString(both, Serialization.asYaml(merged));
 
     Run onHost = describe(ClientFactory.standard(), "describe", "dpusets", "--kubeconfig=" + both,
         "--context=describe-host");
@@ -213,7 +218,7 @@ class DescribeIT {
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
+    Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return all;
   }

@@ -1,5 +1,6 @@
 package io.dpf.images;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ public record TarEntry(String path, Kind kind, int mode, Content content, String
 
         @Override
         public InputStream open() {
-          return new java.io.ByteArrayInputStream(copy);
+          return new ByteArrayInputStream(copy);
         }
       };
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +75,7 @@ class ImageArchiveTest {
   }
 
   private static byte[] ungzip(byte[] gz) throws Exception {
-    try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz))) {
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
       return in.readAllBytes();
     }
   }

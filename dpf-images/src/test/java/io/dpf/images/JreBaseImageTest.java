@@ -3,6 +3,7 @@ package io.dpf.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class JreBaseImageTest {
 
   @Test
   void runsAsTheNonRootUserWithJavaOnThePath() {
-    String json = JreBaseImage.config().json(java.util.List.of());
+    String json = JreBaseImage.config().json(List.of());
 
     assertThat(json).contains("\"User\":\"65532:65532\"", "PATH=/opt/java/bin:", "JAVA_HOME=/opt/java");
   }

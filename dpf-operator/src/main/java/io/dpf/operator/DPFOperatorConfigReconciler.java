@@ -17,16 +17,17 @@ import io.dpf.operator.inventory.Inventory;
 import io.dpf.operator.inventory.PullSecretNames;
 import io.dpf.operator.ovn.OvnKubernetesStep;
 import io.dpf.runtime.apply.ServerSideApply;
+import io.dpf.runtime.controller.Reconciler;
+import io.dpf.runtime.controller.Result;
 import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.reconcile.StatusScope;
 import io.dpf.runtime.reconcile.Statuses;
-import io.dpf.runtime.controller.Reconciler;
-import io.dpf.runtime.controller.Result;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,7 +186,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     }
     Set<String> unrendered = componentSettings.values().stream().filter(ComponentSettings::enabled)
         .map(ComponentSettings::name).filter(n -> !outcome.rendered().containsKey(n))
-        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        .collect(Collectors.toCollection(LinkedHashSet::new));
     unrendered.forEach(name -> notReady.add(name + (prereqs.blocking().containsKey(name)
         ? ": waiting for its prerequisites (see " + SYSTEM_COMPONENTS_RECONCILED + ")" : ": not deployed")));
     if (notReady.isEmpty()) {

@@ -5,8 +5,8 @@ import io.dpf.api.operator.v1alpha1.OperatorNames;
 import io.dpf.operator.inventory.ComponentSettings;
 import io.dpf.operator.inventory.InvalidConfigException;
 import io.dpf.operator.inventory.Inventory;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.dpf.runtime.controller.KindCache;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

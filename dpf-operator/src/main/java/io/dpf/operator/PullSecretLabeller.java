@@ -1,8 +1,8 @@
 package io.dpf.operator;
 
 import io.dpf.api.LabelKeys;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.dpf.runtime.controller.KindCache;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -59,16 +60,16 @@ final class Readiness {
     return problems;
   }
 
-  private java.util.Optional<String> dpuServiceNotReady(String ns, String name) {
+  private Optional<String> dpuServiceNotReady(String ns, String name) {
     DPUService live = cachedOr(caches.dpuServices().get(ns, name),
         () -> client.resources(DPUService.class).inNamespace(ns).withName(name).get());
     if (live == null) {
-      return java.util.Optional.of("DPUService " + name + " does not exist");
+      return Optional.of("DPUService " + name + " does not exist");
     }
     if (Conditions.isTrue(live.getStatus(), ConditionTypes.READY)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of("DPUService " + name + " is not Ready: " + Conditions.whyNotReady(live.getStatus()));
+    return Optional.of("DPUService " + name + " is not Ready: " + Conditions.whyNotReady(live.getStatus()));
   }
 
   /**

@@ -19,11 +19,14 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,7 +147,7 @@ class DPFOperatorConfigIT {
 
   /** What the operator watches besides its own config: workloads, DPUServices and Secrets of its namespace. */
   private static String operatorInputs() {
-    java.util.TreeMap<String, String> versions = new java.util.TreeMap<>();
+    TreeMap<String, String> versions = new TreeMap<>();
     client.apps().deployments().inNamespace(NAMESPACE).list().getItems()
         .forEach(o -> versions.put("Deployment " + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
     client.apps().statefulSets().inNamespace(NAMESPACE).list().getItems()
@@ -369,12 +372,12 @@ class DPFOperatorConfigIT {
    * Edits the config as a user would, again on a conflict: the operator writes its status
    * concurrently, and an edit carries the resourceVersion it read.
    */
-  static void editConfig(java.util.function.UnaryOperator<DPFOperatorConfig> change) {
+  static void editConfig(UnaryOperator<DPFOperatorConfig> change) {
     for (int attempt = 1; ; attempt++) {
       try {
         client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(change);
         return;
-      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt == 5) {
           throw e;
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dpf.runtime.manager.LogFormat;
 import io.dpf.runtime.manager.ManagerCommand;
 import io.dpf.testkit.FlagTable;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -40,9 +42,9 @@ class OperatorFlagsTest {
   @Test
   void aBadFlagIsRefusedWithUsageAndHelpExitsCleanly() {
     CommandLine command = ManagerCommand.commandLine(new OperatorMain());
-    java.io.StringWriter err = new java.io.StringWriter();
-    command.setErr(new java.io.PrintWriter(err));
-    command.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    StringWriter err = new StringWriter();
+    command.setErr(new PrintWriter(err));
+    command.setOut(new PrintWriter(new StringWriter()));
 
     assertThat(command.execute("--http-port=eighty")).isEqualTo(2);
     assertThat(err.toString()).contains("--http-port").contains("Usage: dpf-operator");

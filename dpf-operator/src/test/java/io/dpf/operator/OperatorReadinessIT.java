@@ -26,10 +26,12 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,7 +131,7 @@ class OperatorReadinessIT {
           .getReadyReplicas()).as("the old pod still runs: counting ready replicas would have said Ready").isEqualTo(1);
     } finally {
       patchDpuServiceManager(Map.of("spec", Map.of("template", Map.of("spec", Map.of("nodeSelector",
-          java.util.Collections.singletonMap("dpf.test/no-such-node", null))))));
+          Collections.singletonMap("dpf.test/no-such-node", null))))));
     }
     await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.READY)).hasValueSatisfying(c ->
         assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
@@ -169,7 +171,8 @@ class OperatorReadinessIT {
       await().atMost(WAIT).ignoreException(KubernetesClientException.class)
           .until(() -> client.resource(strayConfig()).create() != null);
       await().atMost(WAIT).untilAsserted(() -> {
-        DPFOperatorConfig stray = client.resources(DPFOperatorConfig.class).inNamespace("stray").withName("dpfoperatorconfig").get();
+        DPFOperatorConfig stray =
+            client.resources(DPFOperatorConfig.class).inNamespace("stray").withName("dpfoperatorconfig").get();
         assertThat(stray.getStatus()).isNotNull();
         assertThat(stray.getStatus().getConditions()).singleElement().satisfies(c -> {
           assertThat(c.getType()).isEqualTo("Ready");
@@ -262,7 +265,7 @@ class OperatorReadinessIT {
   }
 
   /** Edits the singleton as a user would, again on a conflict with the operator's status writes. */
-  private static void editConfig(java.util.function.UnaryOperator<DPFOperatorConfig> change) {
+  private static void editConfig(UnaryOperator<DPFOperatorConfig> change) {
     for (int attempt = 1; ; attempt++) {
       try {
         client.resources(DPFOperatorConfig.class).inNamespace(NAMESPACE).withName("dpfoperatorconfig").edit(change);

@@ -3,6 +3,7 @@ package io.dpf.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,13 @@ public final class Helm {
   /** {@code helm template <release> <chartDir> -n <namespace> -f <values>}: the manifests, as YAML text. */
   public static String template(Path chartDir, String release, String namespace, String valuesYaml) {
     try {
-      Path values = java.nio.file.Files.createTempFile("helm-values", ".yaml");
+      Path values = Files.createTempFile("helm-values", ".yaml");
       try {
-        java.nio.file.Files.writeString(values, valuesYaml == null ? "" : valuesYaml);
+        Files.writeString(values, valuesYaml == null ? "" : valuesYaml);
         return run(List.of(EnvtestBinaries.binary("helm").toString(), "template", release, chartDir.toString(),
             "--namespace", namespace, "--values", values.toString()));
       } finally {
-        java.nio.file.Files.deleteIfExists(values);
+        Files.deleteIfExists(values);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -19,7 +19,7 @@ public final class K3sClusterProvider implements ClusterProvider {
 
   /** Asks Testcontainers only when a Docker endpoint is configured at all: its probe logs errors otherwise. */
   static boolean dockerAvailable() {
-    if (System.getenv("DOCKER_HOST") == null && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))) {
+    if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
       return false;
     }
     try {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +195,7 @@ public final class LocalArgoCd implements AutoCloseable {
       reversed = new ArrayList<>(processes);
       processes.clear();
     }
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     reversed.forEach(ManagedProcess::stop);
     if (!Boolean.getBoolean("dpf.testkit.keep")) {
       OwnedDirectories.deleteRecursively(dir);

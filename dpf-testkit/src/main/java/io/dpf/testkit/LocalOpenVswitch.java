@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -226,7 +228,7 @@ public final class LocalOpenVswitch implements AutoCloseable {
     }
     closed = true;
     List<ManagedProcess> reversed = new ArrayList<>(daemons);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     reversed.forEach(ManagedProcess::stop);
     if (reaper != null) {
       reaper.stop(); // its trap deletes the namespaces and the directory
@@ -248,7 +250,7 @@ public final class LocalOpenVswitch implements AutoCloseable {
     return full;
   }
 
-  private void awaitUntil(String what, java.util.function.BooleanSupplier ready) {
+  private void awaitUntil(String what, BooleanSupplier ready) {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       for (ManagedProcess daemon : daemons) {

@@ -25,10 +25,10 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated CRDs on a real kube-apiserver: they install, every sample (the seed's manifests
@@ -277,7 +278,7 @@ class ApiValidationIT {
   }
 
   @ParameterizedTest(name = "maxUnavailable {0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"1", "3", "1%", "100%"})
+  @ValueSource(strings = {"1", "3", "1%", "100%"})
   void aPositiveMaxUnavailableIsAccepted(String value) {
     ObjectNode set = (ObjectNode) Samples.tree(Samples.directory().resolve("dpuset.yaml"));
     set("/spec/strategy/rollingUpdate/maxUnavailable", value.endsWith("%") ? value : Integer.valueOf(value))
@@ -291,13 +292,13 @@ class ApiValidationIT {
     ObjectNode flavor = (ObjectNode) Samples.tree(Samples.directory().resolve("dpuflavor.yaml"));
     ((ObjectNode) flavor.get("metadata")).put("name", "labels-change");
     GenericKubernetesResource created = client.resource(generic(flavor)).create();
-    created.getMetadata().setLabels(java.util.Map.of("team", "networking"));
+    created.getMetadata().setLabels(Map.of("team", "networking"));
     assertThat(client.resource(created).update().getMetadata().getLabels()).containsEntry("team", "networking");
 
     ObjectNode cluster = (ObjectNode) Samples.tree(Samples.directory().resolve("dpucluster-static.yaml"));
     ((ObjectNode) cluster.get("metadata")).put("name", "kubeconfig-later");
     GenericKubernetesResource dpuCluster = client.resource(generic(cluster)).create();
-    ((java.util.Map<String, Object>) dpuCluster.getAdditionalProperties().get("spec")).put("kubeconfig", "admin");
+    ((Map<String, Object>) dpuCluster.getAdditionalProperties().get("spec")).put("kubeconfig", "admin");
     GenericKubernetesResource updated = client.resource(dpuCluster).update();
     assertThat(updated.getAdditionalProperties().get("spec").toString()).contains("kubeconfig=admin", "maxNodes=1000");
   }

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -91,8 +92,8 @@ class LocalArgoCdIT {
   void theOperatorsArgoCdChartCarriesTheCrdsOfTheArgoCdThatRunsHere() throws Exception {
     // charts/argocd/crds is what the operator installs; it must be the release built by hack/envtest.
     for (String crd : List.of("application-crd.yaml", "appproject-crd.yaml")) {
-      assertThat(java.nio.file.Files.readString(EnvtestBinaries.repositoryRoot().resolve("charts/argocd/crds/" + crd)))
-          .as(crd).isEqualTo(java.nio.file.Files.readString(LocalArgoCd.crds().resolve(crd)));
+      assertThat(Files.readString(EnvtestBinaries.repositoryRoot().resolve("charts/argocd/crds/" + crd)))
+          .as(crd).isEqualTo(Files.readString(LocalArgoCd.crds().resolve(crd)));
     }
   }
 
@@ -138,7 +139,8 @@ class LocalArgoCdIT {
   @Order(3)
   void aValuesChangePropagatesAndAHandEditIsHealed() {
     host.client().genericKubernetesResources(APPLICATIONS).inNamespace(ARGO_NAMESPACE).withName("dpu-hello")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"source\":{\"helm\":{\"valuesObject\":{\"greeting\":\"hallo\"}}}}}");
+        .patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"source\":{\"helm\":{\"valuesObject\":{\"greeting\":\"hallo\"}}}}}");
     await().atMost(WAIT).untilAsserted(() -> assertThat(greeting()).isEqualTo("hallo"));
 
     dpu.client().configMaps().inNamespace("demo").withName("hello-config")

@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -19,6 +21,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -149,11 +152,11 @@ class LocalControlPlaneIT {
       assertThat(dpu.client().getMasterUrl()).isNotEqualTo(host.client().getMasterUrl());
 
       DpuClusters.register(host, "dpu-cplane-tenant1", "dpu-cplane-tenant1", dpu);
-      String stored = new String(java.util.Base64.getDecoder().decode(host.client().secrets()
+      String stored = new String(Base64.getDecoder().decode(host.client().secrets()
           .inNamespace("dpu-cplane-tenant1").withName("dpu-cplane-tenant1-admin-kubeconfig").get()
           .getData().get("admin.conf")));
-      try (KubernetesClient fromSecret = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-          .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(stored)).build()) {
+      try (KubernetesClient fromSecret = new KubernetesClientBuilder()
+          .withConfig(Config.fromKubeconfig(stored)).build()) {
         assertThat(fromSecret.configMaps().inNamespace("default").withName("only-on-dpu").get()).isNotNull();
       }
       pids = dpu.pids();

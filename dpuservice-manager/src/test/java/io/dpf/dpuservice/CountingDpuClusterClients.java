@@ -1,9 +1,9 @@
 package io.dpf.dpuservice;
 
 import io.dpf.dpuservice.clusters.DpuClusterClients;
+import io.dpf.runtime.cluster.ClusterClients;
 import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.testkit.WriteCounter;
-import io.dpf.runtime.cluster.ClusterClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.HashMap;
 import java.util.List;

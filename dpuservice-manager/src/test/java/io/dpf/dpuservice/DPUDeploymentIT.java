@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.dpf.api.LabelKeys;
 import io.dpf.api.conditions.ConditionTypes;
+import io.dpf.api.provisioning.v1alpha1.BFB;
+import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
 import io.dpf.api.provisioning.v1alpha1.DPUSet;
+import io.dpf.api.provisioning.v1alpha1.DPUSetStatus;
 import io.dpf.api.svc.v1alpha1.DPUDeployment;
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.svc.v1alpha1.DPUServiceChain;
 import io.dpf.api.svc.v1alpha1.DPUServiceConfiguration;
 import io.dpf.api.svc.v1alpha1.DPUServiceInterface;
+import io.dpf.api.svc.v1alpha1.DPUServiceTemplate;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.WriteCounter;
@@ -20,7 +24,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -155,7 +163,7 @@ class DPUDeploymentIT {
     await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.DPU_SETS_READY))
         .hasValueSatisfying(c -> assertThat(c.getMessage()).contains("dep-rack1")));
     DPUSet set = client.resources(DPUSet.class).inNamespace(NS).withName("dep-rack1").get();
-    set.setStatus(new io.dpf.api.provisioning.v1alpha1.DPUSetStatus());
+    set.setStatus(new DPUSetStatus());
     set.getStatus().setDpuStatistics(Map.of("Ready", 2));
     client.resource(set).updateStatus(); // as the DPUSet controller reports two provisioned DPUs
     await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.DPU_SETS_READY))
@@ -163,10 +171,10 @@ class DPUDeploymentIT {
   }
 
   /** Objects marked svc.dpu.nvidia.com/consumed-by-dpudeployment-<digest of the deployment>. */
-  static java.util.List<String> consumers() {
-    java.util.List<String> found = new java.util.ArrayList<>();
-    for (Class<? extends HasMetadata> kind : java.util.List.of(io.dpf.api.provisioning.v1alpha1.BFB.class,
-        io.dpf.api.provisioning.v1alpha1.DPUFlavor.class, io.dpf.api.svc.v1alpha1.DPUServiceTemplate.class,
+  static List<String> consumers() {
+    List<String> found = new ArrayList<>();
+    for (Class<? extends HasMetadata> kind : List.of(BFB.class,
+        DPUFlavor.class, DPUServiceTemplate.class,
         DPUServiceConfiguration.class)) {
       client.resources(kind).inNamespace(NS).list().getItems().stream()
           .filter(o -> o.getMetadata().getLabels() != null && o.getMetadata().getLabels().keySet().stream()
@@ -222,7 +230,7 @@ class DPUDeploymentIT {
     client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").delete();
     await().atMost(WAIT).untilAsserted(() -> {
       assertThat(client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").get()).isNull();
-      for (Class<? extends HasMetadata> kind : java.util.List.of(DPUService.class, DPUServiceInterface.class,
+      for (Class<? extends HasMetadata> kind : List.of(DPUService.class, DPUServiceInterface.class,
           DPUServiceChain.class, DPUSet.class)) {
         assertThat(client.resources(kind).inNamespace(NS).withLabel(LabelKeys.OWNED_BY_DPU_DEPLOYMENT, OWNER)
             .list().getItems()).as(kind.getSimpleName()).isEmpty();
@@ -232,7 +240,7 @@ class DPUDeploymentIT {
   }
 
   static void create(String yaml) {
-    client.load(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+    client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
         .items().forEach(object -> client.resource(object).create());
   }
 

@@ -4,6 +4,7 @@ import static io.dpf.dpuservice.DpuServiceFixture.ARGOCD_NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dpf.api.AnnotationKeys;
 import io.dpf.api.Finalizers;
 import io.dpf.api.LabelKeys;
@@ -14,7 +15,6 @@ import io.dpf.api.thirdparty.argocd.v1alpha1.AppProject;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.api.thirdparty.argocd.v1alpha1.ApplicationDestination;
 import io.dpf.testkit.LocalControlPlane;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -27,6 +27,7 @@ import io.dpf.runtime.manager.ManagerSettings;
 import io.dpf.testkit.Cluster;
 import io.dpf.testkit.DpuClusters;
 import io.dpf.testkit.Helm;
+import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.WriteCounter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -40,6 +41,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /** A host with DPF's CRDs and a DPFOperatorConfig, DPU clusters registered on it, and the manager in this JVM. */
 final class DpuServiceFixture {
@@ -80,11 +82,11 @@ final class DpuServiceFixture {
   }
 
   /** Stops the manager, then the clusters in the order given; tolerates what never started. */
-  static void closeAll(io.dpf.runtime.manager.Manager manager, io.dpf.testkit.LocalControlPlane... clusters) {
+  static void closeAll(Manager manager, LocalControlPlane... clusters) {
     if (manager != null) {
       manager.close();
     }
-    for (io.dpf.testkit.LocalControlPlane cluster : clusters) {
+    for (LocalControlPlane cluster : clusters) {
       if (cluster != null) {
         cluster.close();
       }
@@ -115,7 +117,7 @@ final class DpuServiceFixture {
    */
   static List<String> writesWhileNothingChanges(WriteCounter writes, Duration window) throws InterruptedException {
     int[] last = {-1};
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).until(() -> {
+    Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).until(() -> {
       int now = writes.count();
       boolean quiet = now == last[0];
       last[0] = now;

@@ -4,6 +4,7 @@ import static io.dpf.dpuservice.DpuServiceFixture.ARGOCD_NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.svc.v1alpha1.DPUService;
@@ -101,7 +102,7 @@ class DpuServiceReadinessIT {
     try {
       // A change of the service makes a reconcile that must see both configs, and stay Ready.
       DPUService changed = host.client().resources(DPUService.class).inNamespace(TENANT).withName(SERVICE).edit(s -> {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) s.getSpec().getHelmChart().getValues().get("image"))
+        ((ObjectNode) s.getSpec().getHelmChart().getValues().get("image"))
             .put("tag", "v2");
         return s;
       });

@@ -3,6 +3,7 @@ package io.dpf.e2e;
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -46,8 +47,10 @@ final class ClusterView {
         condition(s.getStatus() == null ? null : s.getStatus().getConditions(), false))).toList());
     table(lines, List.of("NAME", "SYNC STATUS", "HEALTH STATUS"), list(Application.class).stream().map(a -> List.of(
         "application.argoproj.io/" + a.getMetadata().getName(),
-        a.getStatus() == null || a.getStatus().getSync() == null ? "" : Objects.toString(a.getStatus().getSync().getStatus(), ""),
-        a.getStatus() == null || a.getStatus().getHealth() == null ? "" : Objects.toString(a.getStatus().getHealth().getStatus(), "")))
+        a.getStatus() == null || a.getStatus().getSync() == null ? ""
+            : Objects.toString(a.getStatus().getSync().getStatus(), ""),
+        a.getStatus() == null || a.getStatus().getHealth() == null ? ""
+            : Objects.toString(a.getStatus().getHealth().getStatus(), "")))
         .toList());
     return String.join("\n", lines);
   }
@@ -72,7 +75,7 @@ final class ClusterView {
     return value == null ? 0 : value;
   }
 
-  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> list(Class<T> type) {
+  private <T extends HasMetadata> List<T> list(Class<T> type) {
     try {
       return client.resources(type).inNamespace(namespace).list().getItems();
     } catch (RuntimeException notInstalledYet) {

@@ -8,8 +8,10 @@ import io.dpf.cli.tree.TreeOptions;
 import io.dpf.testkit.SeedPrerequisites;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -85,8 +87,8 @@ final class Demo {
     try (InputStream seed = Demo.class.getResourceAsStream(SEED)) {
       env.host().client().load(seed).items().forEach(o -> env.host().client().resource(o).fieldManager("kubectl")
           .forceConflicts().serverSideApply());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.dpf.testkit.Cluster;
 import io.dpf.testkit.EnvtestBinaries;
 import io.dpf.testkit.HelmChartRepository;
 import io.dpf.testkit.LocalArgoCd;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,7 @@ final class DemoArgoCd implements AutoCloseable {
       return files.filter(f -> f.getFileName().toString().matches(CHART + "-[0-9].*\\.tgz")).findFirst()
           .orElseThrow(() -> new IllegalStateException("no packaged " + CHART + " chart in " + dir
               + "; build the operator first (mvn -B package -pl dpf-operator -am -DskipTests)"));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("no packaged " + CHART + " chart in " + dir
           + "; build the operator first (mvn -B package -pl dpf-operator -am -DskipTests)", e);
     }

@@ -46,7 +46,7 @@ final class DemoManagers implements AutoCloseable {
     host.resource(cluster).fieldManager("dpf-demo").serverSideApply();
   }
 
-  private void start(String name, KubernetesClient host, com.google.inject.Module module) {
+  private void start(String name, KubernetesClient host, com.google.inject.Module module) { // fqn: java.lang.Module
     Manager manager = Manager.create(new ManagerModule(new ManagerSettings(name, 0, null, Duration.ofSeconds(5))),
         ManagerModule.useClient(host), module);
     manager.start();

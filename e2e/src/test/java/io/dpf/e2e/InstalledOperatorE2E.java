@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestInstance;
  * {@code helm install}, with the image the build made, onto the host cluster's real kubelet node;
  * the operator pod, not this JVM, reconciles the seed's DPFOperatorConfig; the DPUService and
  * provisioning controller-managers it deploys run as pods from their images. Argo CD is the user's
- * (the real one as local processes, as DPF treats it since v25.7), so the chart does not deploy it. Each test leaves the installation as it found it (two operator
- * replicas, the config Ready), so they run in any order; the deletion check closes the class.
+ * (the real one as local processes, as DPF treats it since v25.7), so the chart does not deploy it.
+ * Each test leaves the installation as it found it (two operator replicas, the config Ready), so
+ * they run in any order; the deletion check closes the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstalledOperatorE2E {

@@ -30,6 +30,7 @@ import io.dpf.testkit.WorkloadEndpoint;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ class ServiceChainE2E {
     return resource;
   }
 
-  private static Manager start(String name, KubernetesClient client, com.google.inject.Module module) {
+  private static Manager start(String name, KubernetesClient client, com.google.inject.Module module) { // fqn: java.lang.Module
     Manager manager = Manager.create(new ManagerModule(new ManagerSettings(name, 0, null, Duration.ofSeconds(5))),
         ManagerModule.useClient(client), module);
     manager.start();
@@ -174,7 +175,7 @@ class ServiceChainE2E {
   }
 
   private DPUServiceInterface interfaceOfType(String name, String spec) {
-    return new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal("""
+    return new KubernetesSerialization().unmarshal("""
         apiVersion: svc.dpu.nvidia.com/v1alpha1
         kind: DPUServiceInterface
         metadata: {name: %s, namespace: %s}

@@ -1,5 +1,6 @@
 package io.dpf.provisioning;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** For benchmarks: samples this JVM's used heap every 100 ms until closed, keeping the peak; and the loopback baseline. */
@@ -49,12 +51,12 @@ public final class HeapPeak implements AutoCloseable {
    * /dev/null for the network alone): the raw loopback copy of the same bytes by a plain native
    * client; -1 when curl is not installed.
    */
-  public static double curlSeconds(String url, java.nio.file.Path destination) throws Exception {
+  public static double curlSeconds(String url, Path destination) throws Exception {
     long start = System.nanoTime();
     Process curl;
     try {
       curl = new ProcessBuilder("curl", "-sS", "--fail", "-o", destination.toString(), url).inheritIO().start();
-    } catch (java.io.IOException notInstalled) {
+    } catch (IOException notInstalled) {
       return -1;
     }
     if (curl.waitFor() != 0) {

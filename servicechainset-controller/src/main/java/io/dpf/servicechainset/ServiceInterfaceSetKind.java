@@ -10,7 +10,10 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 
-/** ServiceInterfaceSet → one ServiceInterface {@code <set>-<node>} per selected node, its template's spec with {@code node} set. */
+/**
+ * ServiceInterfaceSet → one ServiceInterface {@code <set>-<node>} per selected node, its template's
+ * spec with {@code node} set.
+ */
 public final class ServiceInterfaceSetKind implements SetKind<ServiceInterfaceSet, ServiceInterface> {
 
   private final KubernetesSerialization json;

@@ -1,17 +1,17 @@
 package io.dpf.servicechainset;
 
 import io.dpf.api.conditions.ConditionTypes;
-import io.dpf.api.conditions.Conditions;
 import io.dpf.api.conditions.ConditionedStatus;
+import io.dpf.api.conditions.Conditions;
 import io.dpf.api.conditions.Reasons;
 import io.dpf.api.svc.v1alpha1.ServiceSetStatus;
-import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
 import io.dpf.runtime.controller.LabelSelectors;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
 import io.dpf.runtime.events.EventRecorder;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.Node;
@@ -169,7 +169,8 @@ public final class ServiceSetReconciler<S extends CustomResource<?, ServiceSetSt
     String why = childConditions.stream().filter(c -> !ConditionTypes.READY.equals(c.getType()))
         .filter(c -> !Conditions.STATUS_TRUE.equals(c.getStatus())).findFirst()
         .or(() -> childConditions.stream().filter(c -> ConditionTypes.READY.equals(c.getType())).findFirst())
-        .map(c -> c.getType() + " " + c.getReason() + (c.getMessage() == null || c.getMessage().isEmpty() ? "" : ": " + c.getMessage()))
+        .map(c -> c.getType() + " " + c.getReason()
+            + (c.getMessage() == null || c.getMessage().isEmpty() ? "" : ": " + c.getMessage()))
         .orElse("no status yet");
     return child.getKind() + " " + child.getMetadata().getName() + " is not ready (" + why + ")";
   }

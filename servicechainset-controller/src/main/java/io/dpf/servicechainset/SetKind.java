@@ -7,7 +7,8 @@ import io.fabric8.kubernetes.client.CustomResource;
 import java.util.List;
 
 /** What differs between ServiceChainSet and ServiceInterfaceSet for the one set reconciler they share. */
-public interface SetKind<S extends CustomResource<?, ServiceSetStatus>, C extends CustomResource<?, ? extends ConditionedStatus>> {
+public interface SetKind<S extends CustomResource<?, ServiceSetStatus>,
+    C extends CustomResource<?, ? extends ConditionedStatus>> {
 
   Class<S> setType();
 

@@ -28,14 +28,16 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,7 +143,7 @@ class ServiceSetIT {
     markChainReady(ns, "chains-quiet-a");
     markChainReady(ns, "chains-quiet-b");
     awaitReady(ns, "chains", 2);
-    java.util.function.Predicate<String> mine = path -> path.contains("/namespaces/" + ns + "/");
+    Predicate<String> mine = path -> path.contains("/namespaces/" + ns + "/");
 
     // A set is reconciled when a node's labels change (heartbeats are no change to it): a label no
     // selector reads makes every set look at the world again, which has not changed for any of them.
@@ -324,7 +326,7 @@ class ServiceSetIT {
   static void markChainReady(String ns, String name) {
     ServiceChain chain = client.resources(ServiceChain.class).inNamespace(ns).withName(name).get();
     ServiceChainStatus status = new ServiceChainStatus();
-    Conditions.of(status, chain.getMetadata().getGeneration(), java.time.Clock.systemUTC())
+    Conditions.of(status, chain.getMetadata().getGeneration(), Clock.systemUTC())
         .ensure(ConditionTypes.ServiceChain.ALL).setTrue(ConditionTypes.ServiceChain.SERVICE_CHAIN_RECONCILED).summarize();
     chain.setStatus(status);
     client.resource(chain).updateStatus();

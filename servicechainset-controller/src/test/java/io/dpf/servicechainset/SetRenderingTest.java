@@ -7,6 +7,7 @@ import io.dpf.api.svc.v1alpha1.ServiceChainSet;
 import io.dpf.api.svc.v1alpha1.ServiceInterface;
 import io.dpf.api.svc.v1alpha1.ServiceInterfaceSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SetRenderingTest {
@@ -53,7 +54,7 @@ class SetRenderingTest {
     ServiceInterface iface = new ServiceInterfaceSetKind(JSON).child(set, "dpu-2");
     assertThat(iface.getMetadata().getName()).isEqualTo("vfs-dpu-2");
     assertThat(iface.getMetadata().getLabels()).containsExactlyEntriesOf(
-        java.util.Map.of("svc.dpu.nvidia.com/serviceinterfaceset-name", "vfs"));
+        Map.of("svc.dpu.nvidia.com/serviceinterfaceset-name", "vfs"));
     assertThat(iface.getSpec().getNode()).isEqualTo("dpu-2");
     assertThat(iface.getSpec().getVf().getVfID()).isEqualTo(2);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dpf.api.svc.v1alpha1.DPUServiceStatus;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,6 +164,6 @@ class ConditionsTest {
   }
 
   private static List<Condition> copy(List<Condition> conditions) {
-    return conditions.stream().map(c -> new io.fabric8.kubernetes.api.model.ConditionBuilder(c).build()).toList();
+    return conditions.stream().map(c -> new ConditionBuilder(c).build()).toList();
   }
 }

@@ -7,6 +7,7 @@ import io.dpf.cli.read.Fields;
 import io.dpf.cli.read.Kind;
 import io.dpf.cli.read.Snapshot;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class ApplicationRows {
         || Fields.maps(app, "status", "conditions").stream().anyMatch(c -> String.valueOf(c.get("type")).endsWith("Error"));
     Health shown = "Synced".equals(sync) && "Healthy".equals(health) ? Health.OK
         : failing ? Health.FAILED : Health.PENDING;
-    java.time.Instant since = Fields.instant(Fields.string(app, "status", "health", "lastTransitionTime"));
+    Instant since = Fields.instant(Fields.string(app, "status", "health", "lastTransitionTime"));
     if (since == null) {
       since = Fields.instant(Fields.string(app, "status", "operationState", "finishedAt"));
     }

@@ -1,10 +1,12 @@
 package io.dpf.cli.tree;
 
+import io.dpf.api.Names;
 import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.conditions.Reasons;
 import io.dpf.cli.read.Fields;
 import io.dpf.cli.tree.Node.ConditionRow;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ public final class Rows {
     String error = Fields.string(bfb, "status", "message");
     String file = Fields.string(bfb, "spec", "fileName");
     String message = error != null && !error.isEmpty() ? error : "File: " + (file == null
-        ? io.dpf.api.Names.bfbFileName(Fields.namespace(bfb), Fields.name(bfb)) : file);
+        ? Names.bfbFileName(Fields.namespace(bfb), Fields.name(bfb)) : file);
     boolean ready = "Ready".equals(phase);
     Health health = ready ? Health.OK : "Error".equals(phase) ? Health.FAILED : Health.PENDING;
     return node(bfb, "Ready: " + (ready ? "True" : "False"), phase == null ? "" : phase, null, message, health,
@@ -78,7 +80,7 @@ public final class Rows {
   }
 
   /** A row with every column given; being deleted is added to the message. */
-  public static Node node(GenericKubernetesResource object, String status, String reason, java.time.Instant since,
+  public static Node node(GenericKubernetesResource object, String status, String reason, Instant since,
       String message, Health health, List<ConditionRow> conditions, List<Node> children) {
     String deletion = object.getMetadata().getDeletionTimestamp();
     String shown = message == null ? "" : message;

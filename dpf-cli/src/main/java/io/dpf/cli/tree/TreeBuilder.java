@@ -8,11 +8,13 @@ import io.dpf.cli.read.Kind;
 import io.dpf.cli.read.Snapshot;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -43,7 +45,7 @@ public final class TreeBuilder {
       case DPU_SETS -> map(Kind.DPU_SET, o -> true, this::dpuSet);
     });
     snapshot.readErrors().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Kind::name)))
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(Kind::name)))
         .forEach(e -> roots.add(Node.problem("cannot list " + e.getKey().resource(), "Unknown", e.getValue(),
             Health.FAILED)));
     return roots;
@@ -182,7 +184,7 @@ public final class TreeBuilder {
   }
 
   private List<Node> map(Kind kind, Predicate<GenericKubernetesResource> which,
-      java.util.function.Function<GenericKubernetesResource, Node> row) {
+      Function<GenericKubernetesResource, Node> row) {
     return snapshot.all(kind).stream().filter(which).map(row).toList();
   }
 

@@ -3,7 +3,10 @@ package io.dpf.cli.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dpf.cli.Fleet;
+import io.dpf.cli.read.Kind;
+import io.dpf.cli.read.Snapshot;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -130,7 +133,7 @@ class TreeBuilderTest {
   void withoutAnOperatorConfigTheRootSaysSo() {
     var objects = Fleet.byKind(Fleet.load("fleet/fleet.yaml").stream()
         .filter(o -> !o.getKind().equals("DPFOperatorConfig")).toList());
-    List<Node> roots = new TreeBuilder(new io.dpf.cli.read.Snapshot(objects, java.util.Map.of(), java.util.Map.of()),
+    List<Node> roots = new TreeBuilder(new Snapshot(objects, Map.of(), Map.of()),
         false).build(Scope.ALL);
 
     assertThat(roots).singleElement().satisfies(root -> {
@@ -142,9 +145,9 @@ class TreeBuilderTest {
 
   @Test
   void aKindThatCouldNotBeListedIsARootRowWithTheServersAnswer() {
-    var snapshot = new io.dpf.cli.read.Snapshot(Fleet.snapshot().objects(), java.util.Map.of(
-        io.dpf.cli.read.Kind.DPU_KIND, "dpus.provisioning.dpu.nvidia.com is forbidden: User \"viewer\" cannot list"),
-        java.util.Map.of());
+    var snapshot = new Snapshot(Fleet.snapshot().objects(), Map.of(
+        Kind.DPU_KIND, "dpus.provisioning.dpu.nvidia.com is forbidden: User \"viewer\" cannot list"),
+        Map.of());
 
     List<Node> roots = new TreeBuilder(snapshot, false).build(Scope.DPU_SETS);
 

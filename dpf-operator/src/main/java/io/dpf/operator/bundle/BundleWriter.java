@@ -2,6 +2,7 @@ package io.dpf.operator.bundle;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ public final class BundleWriter {
     Path manifests = Files.createDirectories(out.resolve("manifests"));
     Path metadata = Files.createDirectories(out.resolve("metadata"));
     var deployment = chart.stream().filter(o -> o.getKind().equals("Deployment")).findFirst().orElseThrow();
-    String image = ((io.fabric8.kubernetes.api.model.apps.Deployment) deployment).getSpec().getTemplate().getSpec()
+    String image = ((Deployment) deployment).getSpec().getTemplate().getSpec()
         .getContainers().get(0).getImage();
     Files.writeString(manifests.resolve(OlmBundle.PACKAGE + ".clusterserviceversion.yaml"),
         YAML.asYaml(OlmBundle.clusterServiceVersion(version, chart, crds, YAML.asJson(example), image)));

@@ -4,6 +4,7 @@ import io.dpf.api.LabelKeys;
 import io.dpf.api.operator.v1alpha1.HostNetworkConfiguration;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
@@ -61,7 +62,7 @@ final class CniProvisioners {
                     .addNewToleration().withOperator("Exists").endToleration()
                     .addNewContainer().withName(name).withImage(image)
                         .withArgs("--config=/etc/" + name + "/config.json")
-                        .withEnv(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("NODE_NAME")
+                        .withEnv(new EnvVarBuilder().withName("NODE_NAME")
                             .withNewValueFrom().withNewFieldRef().withFieldPath("spec.nodeName").endFieldRef()
                             .endValueFrom().build())
                         .withNewSecurityContext().withPrivileged(true).endSecurityContext()

@@ -1,18 +1,33 @@
 package io.dpf.operator.ovn;
 
-import static io.dpf.operator.ovn.OpenShiftNames.*;
+import static io.dpf.operator.ovn.OpenShiftNames.CUSTOM_SUFFIX;
+import static io.dpf.operator.ovn.OpenShiftNames.DPU_OVS_REMOTE;
+import static io.dpf.operator.ovn.OpenShiftNames.INVENTORY_KEY;
+import static io.dpf.operator.ovn.OpenShiftNames.KUBE_CONTROLLER_CONTAINER;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_CONFIG;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_CONFIG_KEY;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_CONTROLLER_CONTAINER;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_DAEMONSET;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_NAMESPACE;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_SCRIPT_KEY;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_SCRIPT_LIB;
+import static io.dpf.operator.ovn.OpenShiftNames.PRECONFIG_READY_LABEL;
 
 import io.dpf.api.operator.v1alpha1.HostNetworkConfiguration;
 import io.dpf.operator.inventory.InvalidConfigException;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,7 +84,7 @@ final class CustomOvnKubernetes {
   static DaemonSet daemonSet(DaemonSet original, HostNetworkConfiguration network, String image)
       throws InvalidConfigException {
     DaemonSet out = JSON.clone(original);
-    out.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+    out.setMetadata(new ObjectMetaBuilder()
         .withName(OVN_DAEMONSET + CUSTOM_SUFFIX).withNamespace(OVN_NAMESPACE).build());
     out.setStatus(null);
     String app = out.getSpec().getSelector().getMatchLabels() == null ? null
@@ -80,7 +95,7 @@ final class CustomOvnKubernetes {
     out.getSpec().getSelector().getMatchLabels().put("app", app + CUSTOM_SUFFIX);
     out.getSpec().getTemplate().getMetadata().getLabels().put("app", app + CUSTOM_SUFFIX);
     var pod = out.getSpec().getTemplate().getSpec();
-    pod.setAffinity(new io.fabric8.kubernetes.api.model.AffinityBuilder().withNewNodeAffinity()
+    pod.setAffinity(new AffinityBuilder().withNewNodeAffinity()
         .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm().addNewMatchExpression()
         .withKey(PRECONFIG_READY_LABEL).withOperator("Exists").endMatchExpression().endNodeSelectorTerm()
         .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build());
@@ -96,7 +111,7 @@ final class CustomOvnKubernetes {
     return out;
   }
 
-  private static void renameConfigMapVolume(java.util.List<io.fabric8.kubernetes.api.model.Volume> volumes, String name)
+  private static void renameConfigMapVolume(List<Volume> volumes, String name)
       throws InvalidConfigException {
     var volume = volumes.stream().filter(v -> v.getConfigMap() != null && name.equals(v.getConfigMap().getName()))
         .findFirst().orElseThrow(() -> new InvalidConfigException(
@@ -104,7 +119,7 @@ final class CustomOvnKubernetes {
     volume.getConfigMap().setName(name + CUSTOM_SUFFIX);
   }
 
-  private static Container container(java.util.List<Container> containers, String name) throws InvalidConfigException {
+  private static Container container(List<Container> containers, String name) throws InvalidConfigException {
     return containers.stream().filter(c -> name.equals(c.getName())).findFirst().orElseThrow(() ->
         new InvalidConfigException(OVN_NAMESPACE + "/" + OVN_DAEMONSET + " has no container " + name));
   }

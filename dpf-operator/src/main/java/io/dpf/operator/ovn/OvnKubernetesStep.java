@@ -1,16 +1,34 @@
 package io.dpf.operator.ovn;
 
-import static io.dpf.operator.ovn.OpenShiftNames.*;
+import static io.dpf.operator.ovn.OpenShiftNames.CHASSIS_ANNOTATION;
+import static io.dpf.operator.ovn.OpenShiftNames.CLUSTER_CONFIG;
+import static io.dpf.operator.ovn.OpenShiftNames.CLUSTER_CONFIG_NAMESPACE;
+import static io.dpf.operator.ovn.OpenShiftNames.CLUSTER_VERSION;
+import static io.dpf.operator.ovn.OpenShiftNames.CONTROL_PLANE_LABEL;
+import static io.dpf.operator.ovn.OpenShiftNames.CUSTOM_SUFFIX;
+import static io.dpf.operator.ovn.OpenShiftNames.KUBE_CONTROLLER_CONTAINER;
+import static io.dpf.operator.ovn.OpenShiftNames.NETWORK_OPERATOR;
+import static io.dpf.operator.ovn.OpenShiftNames.NETWORK_OPERATOR_NAMESPACE;
+import static io.dpf.operator.ovn.OpenShiftNames.NODE_IDENTITY_WEBHOOK;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_CONFIG;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_DAEMONSET;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_NAMESPACE;
+import static io.dpf.operator.ovn.OpenShiftNames.OVN_SCRIPT_LIB;
+import static io.dpf.operator.ovn.OpenShiftNames.PRECONFIG_READY_LABEL;
+import static io.dpf.operator.ovn.OpenShiftNames.WORKER_LABEL;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dpf.api.LabelKeys;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.operator.v1alpha1.HostNetworkConfiguration;
 import io.dpf.operator.inventory.InvalidConfigException;
 import io.dpf.operator.inventory.ReleaseDefaults;
 import io.dpf.runtime.apply.ServerSideApply;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -94,7 +112,8 @@ public final class OvnKubernetesStep {
     if (overrides.stream().noneMatch(override::equals)) {
       versions.withName(CLUSTER_VERSION).edit(v -> {
         @SuppressWarnings("unchecked")
-        Map<String, Object> spec = (Map<String, Object>) v.getAdditionalProperties().computeIfAbsent("spec", k -> new HashMap<>());
+        Map<String, Object> spec =
+            (Map<String, Object>) v.getAdditionalProperties().computeIfAbsent("spec", k -> new HashMap<>());
         List<Object> updated = new ArrayList<>(overrides);
         updated.add(override);
         spec.put("overrides", updated);
@@ -107,7 +126,7 @@ public final class OvnKubernetesStep {
     }
     host.admissionRegistration().v1().validatingWebhookConfigurations().withName(NODE_IDENTITY_WEBHOOK).delete();
     DaemonSet original = originalOvn();
-    var affinity = new io.fabric8.kubernetes.api.model.AffinityBuilder().withNewNodeAffinity()
+    var affinity = new AffinityBuilder().withNewNodeAffinity()
         .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm().addNewMatchExpression()
         .withKey(CONTROL_PLANE_LABEL).withOperator("Exists").endMatchExpression().endNodeSelectorTerm()
         .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build();
@@ -155,7 +174,7 @@ public final class OvnKubernetesStep {
     }
     List<HasMetadata> dpuObjects = CniProvisioners.dpu(namespace, network, hostCidr(), image);
     for (KubernetesClient dpu : dpus) {
-      dpu.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+      dpu.namespaces().resource(new NamespaceBuilder().withNewMetadata()
           .withName(namespace).endMetadata().build()).fieldManager(fieldManager).serverSideApply();
       ServerSideApply dpuApply = new ServerSideApply(dpu, fieldManager);
       dpuObjects.forEach(dpuApply::apply);
@@ -175,10 +194,11 @@ public final class OvnKubernetesStep {
           + " with key install-config is required to find the host network's CIDR");
     }
     var installConfig = host.getKubernetesSerialization()
-        .unmarshal(clusterConfig.getData().get("install-config"), com.fasterxml.jackson.databind.JsonNode.class);
+        .unmarshal(clusterConfig.getData().get("install-config"), JsonNode.class);
     String cidr = installConfig.at("/networking/machineNetwork/0/cidr").asText("");
     if (cidr.isEmpty()) {
-      throw new InvalidConfigException("OVN-Kubernetes: install-config in " + CLUSTER_CONFIG + " has no networking.machineNetwork[0].cidr");
+      throw new InvalidConfigException("OVN-Kubernetes: install-config in " + CLUSTER_CONFIG
+          + " has no networking.machineNetwork[0].cidr");
     }
     return cidr;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ApplySetTest {
   void inventoryRoundTripsThroughTheParentAnnotation() {
     var cm = new ConfigMapBuilder().withNewMetadata().withName("a.b.c").withNamespace("ns").endMetadata().build();
     var role = new ClusterRoleBuilder().withNewMetadata().withName("r").endMetadata().build();
-    Set<String> entries = ApplySet.entries(java.util.List.of(cm, role));
+    Set<String> entries = ApplySet.entries(List.of(cm, role));
     assertThat(entries).containsExactly("ClusterRole.rbac.authorization.k8s.io/r.", "ConfigMap./a.b.c.ns");
     assertThat(ApplySet.inventory(ApplySet.parent("x", "ns", entries))).isEqualTo(entries);
     assertThat(ApplySet.Entry.parse("ConfigMap./a.b.c.ns")).isEqualTo(new ApplySet.Entry("ConfigMap", "", "a.b.c", "ns"));

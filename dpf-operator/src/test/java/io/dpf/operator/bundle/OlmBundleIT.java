@@ -86,7 +86,8 @@ class OlmBundleIT {
     String account = install.at("/clusterPermissions/0/serviceAccountName").asText();
     client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata().withName(account)
         .endMetadata().build()).create();
-    List<PolicyRule> clusterRules = Arrays.asList(JSON.convertValue(install.at("/clusterPermissions/0/rules"), PolicyRule[].class));
+    List<PolicyRule> clusterRules =
+        Arrays.asList(JSON.convertValue(install.at("/clusterPermissions/0/rules"), PolicyRule[].class));
     client.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("olm-dpf-operator")
         .endMetadata().withRules(clusterRules).build()).create();
     client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()

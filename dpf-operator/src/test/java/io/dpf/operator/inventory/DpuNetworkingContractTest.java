@@ -22,6 +22,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,7 +84,7 @@ class DpuNetworkingContractTest {
         .getSpec().getVersions()).extracting("name").containsExactly("v1");
     GenericKubernetesResource nad = (GenericKubernetesResource) chart.objects().stream()
         .filter(o -> o.getKind().equals("NetworkAttachmentDefinition")).findFirst().orElseThrow();
-    JsonNode nadConfig = JSON.unmarshal((String) ((java.util.Map<?, ?>) nad.getAdditionalProperties().get("spec"))
+    JsonNode nadConfig = JSON.unmarshal((String) ((Map<?, ?>) nad.getAdditionalProperties().get("spec"))
         .get("config"), JsonNode.class);
     assertThat(nadConfig.path("type").asText()).isEqualTo("ovs");
     assertThat(nadConfig.path("bridge").asText()).isEqualTo("br-hbn");
@@ -96,7 +98,8 @@ class DpuNetworkingContractTest {
     assertThat(plugin.getArgs()).contains("--config-file=/etc/pcidp/config.json");
     assertThat(configMapMountedAt(pod, plugin, "/etc/pcidp")).isEqualTo("sriovdp-config");
     assertThat(hostPathMountedAt(pod, plugin, "/var/lib/kubelet/device-plugins")).isEqualTo("/var/lib/kubelet/device-plugins");
-    assertThat(hostPathMountedAt(pod, plugin, "/var/lib/kubelet/plugins_registry")).isEqualTo("/var/lib/kubelet/plugins_registry");
+    assertThat(hostPathMountedAt(pod, plugin, "/var/lib/kubelet/plugins_registry"))
+        .isEqualTo("/var/lib/kubelet/plugins_registry");
     assertThat(hostPathMountedAt(pod, plugin, "/var/run/k8s.cni.cncf.io/devinfo/dp"))
         .isEqualTo("/var/run/k8s.cni.cncf.io/devinfo/dp");
     assertThat(pod.getAutomountServiceAccountToken()).as("it never calls the API server").isFalse();
@@ -202,7 +205,7 @@ class DpuNetworkingContractTest {
   }
 
   static Container container(PodSpec pod, String name) {
-    return java.util.stream.Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
+    return Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
         .filter(c -> c.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no container " + name));
   }
 

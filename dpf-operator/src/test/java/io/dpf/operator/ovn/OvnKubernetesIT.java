@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhoo
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,8 +90,8 @@ class OvnKubernetesIT {
         .addToData("install-config", "networking:\n  machineNetwork:\n  - cidr: 10.0.96.0/20\n").build()).create();
     for (String worker : List.of("worker-0", "worker-1")) {
       // A merge patch carries no resourceVersion: KWOK's heartbeats update the Node meanwhile.
-      client.nodes().withName(worker).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-          io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+      client.nodes().withName(worker).patch(PatchContext.of(
+          PatchType.JSON_MERGE),
           "{\"metadata\":{\"annotations\":{\"k8s.ovn.org/node-chassis-id\":\"chassis-" + worker + "\"}}}");
     }
   }

@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the status subresource only when it changed. The comparison is against the object the
@@ -40,7 +42,7 @@ public final class StatusWriter {
   private record Written(String observedResourceVersion, JsonNode status, long atNanos) {}
 
   /** How long a cache may lag our own write before we stop waiting for it (a write that changed nothing). */
-  private static final long CATCH_UP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  private static final long CATCH_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   public StatusWriter(ServerSideApply apply, KubernetesSerialization json) {
     this.apply = apply;
@@ -99,7 +101,7 @@ public final class StatusWriter {
     synchronized (lastWrites) {
       last = lastWrites.get(observed.getMetadata().getUid());
     }
-    return last != null && java.util.Objects.equals(last.observedResourceVersion(), observed.getMetadata().getResourceVersion())
+    return last != null && Objects.equals(last.observedResourceVersion(), observed.getMetadata().getResourceVersion())
         && System.nanoTime() - last.atNanos() < CATCH_UP_NANOS;
   }
 
@@ -108,7 +110,7 @@ public final class StatusWriter {
     synchronized (lastWrites) {
       last = lastWrites.get(observed.getMetadata().getUid());
     }
-    return last != null && java.util.Objects.equals(last.observedResourceVersion(), observed.getMetadata().getResourceVersion())
+    return last != null && Objects.equals(last.observedResourceVersion(), observed.getMetadata().getResourceVersion())
         && !changed(last.status(), desired);
   }
 

@@ -28,8 +28,8 @@ public final class InformerSource<T extends HasMetadata> implements AutoCloseabl
   }
 
   static <T extends HasMetadata> InformerSource<T> start(InformerCache informers, KubernetesClient client,
-      Class<T> type, Scope scope, KeyMapper<T> mapper, UpdateFilter<T> filter, boolean gatesReadiness, Consumer<ResourceKey> enqueue,
-      Consumer<InformerSource<?>> onClose) {
+      Class<T> type, Scope scope, KeyMapper<T> mapper, UpdateFilter<T> filter, boolean gatesReadiness,
+      Consumer<ResourceKey> enqueue, Consumer<InformerSource<?>> onClose) {
     KindCache<T> cache = informers.acquire(client, type, scope);
     Enqueuer<T> handler = new Enqueuer<>(mapper, filter, enqueue);
     // A handler added to a running informer is told of every cached object as an add.

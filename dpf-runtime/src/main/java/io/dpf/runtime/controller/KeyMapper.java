@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Turns a changed object into the keys of the primaries that must be reconciled because of it. */
 @FunctionalInterface
@@ -20,7 +21,7 @@ public interface KeyMapper<T extends HasMetadata> {
   /** Primaries of {@code ownerType} named in the object's owner references (same cluster). */
   static <T extends HasMetadata> KeyMapper<T> ownedBy(Class<? extends HasMetadata> ownerType) {
     String kind = HasMetadata.getKind(ownerType);
-    String group = java.util.Objects.toString(HasMetadata.getGroup(ownerType), "");
+    String group = Objects.toString(HasMetadata.getGroup(ownerType), "");
     boolean namespaced = Namespaced.class.isAssignableFrom(ownerType);
     return object -> object.getMetadata().getOwnerReferences().stream()
         .filter(owner -> kind.equals(owner.getKind()) && group.equals(groupOf(owner.getApiVersion())))

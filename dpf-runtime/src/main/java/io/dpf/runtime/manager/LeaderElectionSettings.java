@@ -1,5 +1,6 @@
 package io.dpf.runtime.manager;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public record LeaderElectionSettings(String namespace, String leaseName, String 
     }
     try {
       return Files.readString(SERVICE_ACCOUNT_NAMESPACE).trim();
-    } catch (java.io.IOException notInAPod) {
+    } catch (IOException notInAPod) {
       return "default";
     }
   }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -152,7 +153,7 @@ public final class Manager implements AutoCloseable {
     controllers.forEach(controller -> controller.readinessProblems()
         .forEach(problem -> problems.add(controller.name() + ": " + problem)));
     // Caches the reconcilers read without any controller watching them.
-    Set<String> watched = new java.util.HashSet<>();
+    Set<String> watched = new HashSet<>();
     controllers.forEach(controller -> controller.sources().forEach(source -> watched.add(source.description())));
     informers.on(client).stream().filter(cache -> !cache.isHealthy()).map(KindCache::description)
         .filter(cache -> !watched.contains(cache)).distinct()

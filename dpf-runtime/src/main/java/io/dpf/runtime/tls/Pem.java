@@ -21,6 +21,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemObjectGenerator;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /** PEM encoding and decoding of certificates and private keys. */
@@ -95,7 +96,7 @@ public final class Pem {
     }
   }
 
-  private static String write(org.bouncycastle.util.io.pem.PemObjectGenerator object) {
+  private static String write(PemObjectGenerator object) {
     StringWriter out = new StringWriter();
     try (PemWriter writer = new PemWriter(out)) {
       writer.writeObject(object);

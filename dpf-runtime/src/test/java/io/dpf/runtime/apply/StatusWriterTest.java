@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StatusWriterTest {
@@ -36,9 +37,9 @@ class StatusWriterTest {
   void fieldsAnotherWriterOwnsAreNeitherComparedNorWritten() throws Exception {
     JsonNode withReport = json(STATUS.replace("{\"phase\"", "{\"hostAgent\":{\"state\":\"Pushing\"},\"phase\""));
     assertThat(StatusWriter.changed(withReport, json(STATUS))).as("compared whole").isTrue();
-    assertThat(StatusWriter.changed(StatusWriter.without(withReport, java.util.Set.of("hostAgent")),
-        StatusWriter.without(json(STATUS), java.util.Set.of("hostAgent")))).isFalse();
-    assertThat(StatusWriter.without(withReport, java.util.Set.of("hostAgent")).has("hostAgent")).isFalse();
+    assertThat(StatusWriter.changed(StatusWriter.without(withReport, Set.of("hostAgent")),
+        StatusWriter.without(json(STATUS), Set.of("hostAgent")))).isFalse();
+    assertThat(StatusWriter.without(withReport, Set.of("hostAgent")).has("hostAgent")).isFalse();
     assertThat(withReport.has("hostAgent")).as("the observed object is not edited").isTrue();
   }
 

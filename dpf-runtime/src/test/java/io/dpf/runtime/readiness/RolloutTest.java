@@ -3,9 +3,11 @@ package io.dpf.runtime.readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -57,7 +59,7 @@ class RolloutTest {
     complete.getStatus().setUpdatedReplicas(2);
     complete.getStatus().setAvailableReplicas(1);
     assertThat(Rollout.of(complete).waitingFor()).isEqualTo("1 of 2 updated replicas available");
-    complete.getStatus().setConditions(List.of(new io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder()
+    complete.getStatus().setConditions(List.of(new DeploymentConditionBuilder()
         .withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded").build()));
     assertThat(Rollout.of(complete).waitingFor())
         .isEqualTo("progress deadline exceeded: 1 of 2 updated replicas available");
@@ -100,7 +102,7 @@ class RolloutTest {
     assertThat(StuckCause.of(pod(pods, "ovs-creating"))).as("creating clears by itself").isEmpty();
     assertThat(StuckCause.of(pod(pods, "provisioning-old"))).isEmpty();
     // Only the workload's own pods are looked at.
-    assertThat(StuckCause.of(new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+    assertThat(StuckCause.of(new LabelSelectorBuilder()
         .addToMatchLabels("app", "nothing").build(), pods)).isEmpty();
   }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 /** A small line chart drawn with Java2D into a PNG (no charting library: a few axes and lines are enough). */
@@ -70,7 +71,7 @@ final class Chart {
       g.setColor(color);
       g.setStroke(new BasicStroke(2f));
       int[] previous = null;
-      for (Map.Entry<Double, Double> point : new java.util.TreeMap<>(line.getValue()).entrySet()) {
+      for (Map.Entry<Double, Double> point : new TreeMap<>(line.getValue()).entrySet()) {
         int x = LEFT + (int) (plotW * point.getKey() / maxX);
         int y = TOP + plotH - (int) (plotH * point.getValue() / maxY);
         g.fillOval(x - 3, y - 3, 6, 6);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Whether this machine can run a real node, and where its binaries are. Tests that need one skip
@@ -26,7 +27,7 @@ public final class RealNodeSupport {
 
   /** Null when a real node can start here, else the exact reason it cannot. */
   public static String unavailableReason() {
-    if (!System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+    if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
       return "a real node needs Linux (this is " + System.getProperty("os.name") + ")";
     }
     if (!"0".equals(uid())) {

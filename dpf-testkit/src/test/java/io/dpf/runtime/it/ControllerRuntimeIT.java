@@ -12,15 +12,15 @@ import io.dpf.runtime.controller.Controller;
 import io.dpf.runtime.controller.InformerSource;
 import io.dpf.runtime.controller.KeyMapper;
 import io.dpf.runtime.controller.ResourceKey;
+import io.dpf.runtime.controller.Result;
 import io.dpf.runtime.controller.Scope;
 import io.dpf.runtime.manager.LeaderElectionSettings;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.runtime.manager.ManagerModule;
 import io.dpf.runtime.manager.ManagerSettings;
-import io.dpf.runtime.controller.Result;
+import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.ReconcilerHarness;
 import io.dpf.testkit.WriteCounter;
-import io.dpf.testkit.LocalControlPlane;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -393,7 +393,8 @@ class ControllerRuntimeIT {
   private void awaitReady(String name) {
     await().atMost(Duration.ofSeconds(20)).until(() -> {
       Mirror mirror = mirror(name);
-      return mirror.getStatus() != null && mirror.getStatus().conditions.stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+      return mirror.getStatus() != null && mirror.getStatus().conditions.stream()
+          .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     });
   }
 

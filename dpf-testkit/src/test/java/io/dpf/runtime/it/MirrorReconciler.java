@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class MirrorReconciler implements Reconciler<Mirror> {
     if (statusWriter.behindOwnWrite(mirror)) {
       // A cached copy older than our own status write: recomputing from it would move a condition's
       // transition time and write again. Its watch event is on the way.
-      return Result.requeueAfter(java.time.Duration.ofSeconds(1));
+      return Result.requeueAfter(Duration.ofSeconds(1));
     }
     Mirror.Status status = copyOf(mirror.getStatus());
     long generation = mirror.getMetadata().getGeneration();
@@ -73,7 +74,8 @@ final class MirrorReconciler implements Reconciler<Mirror> {
     Condition ready = status.conditions.stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
     if (ready == null || !value.equals(ready.getStatus())) {
       status.conditions.removeIf(c -> "Ready".equals(c.getType()));
-      ready = new ConditionBuilder().withType("Ready").withLastTransitionTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).build();
+      ready = new ConditionBuilder().withType("Ready")
+          .withLastTransitionTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).build();
       status.conditions.add(ready);
     }
     ready.setStatus(value);

@@ -15,10 +15,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +122,7 @@ class RealNodeIT {
         .withNewMetadata().withName(name).endMetadata()
         .withNewSpec()
           .withRestartPolicy(restartPolicy)
-          .withNodeSelector(java.util.Map.of(NodeOptions.REAL_NODE_KEY, "true"))
+          .withNodeSelector(Map.of(NodeOptions.REAL_NODE_KEY, "true"))
           .addNewToleration().withKey(NodeOptions.REAL_NODE_KEY).withOperator("Exists").withEffect("NoSchedule")
           .endToleration()
           .withAutomountServiceAccountToken(false)
@@ -146,7 +149,7 @@ class RealNodeIT {
   }
 
   private static String kubectl(LocalControlPlane cluster, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(EnvtestBinaries.binary("kubectl").toString(),
+    List<String> command = new ArrayList<>(List.of(EnvtestBinaries.binary("kubectl").toString(),
         "--kubeconfig", cluster.kubeconfig().toString(), "--namespace", "default"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -157,6 +160,6 @@ class RealNodeIT {
   }
 
   private static boolean slotReclaimedByOthers(SlotNames names) {
-    return java.nio.file.Files.exists(Path.of(NodeSlot.ROOT, String.valueOf(names.index()), "owner"));
+    return Files.exists(Path.of(NodeSlot.ROOT, String.valueOf(names.index()), "owner"));
   }
 }

@@ -6,8 +6,10 @@ import io.dpf.runtime.controller.KindCache;
 import io.dpf.runtime.controller.ResourceKey;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +89,7 @@ public final class DpuClusterRegistry implements AutoCloseable {
     Map<String, String> unanswered = new LinkedHashMap<>();
     Set<ResourceKey> inUse = new HashSet<>();
     Set<ResourceKey> named = new HashSet<>();
-    Set<KubernetesClient> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<KubernetesClient> watched = Collections.newSetFromMap(new IdentityHashMap<>());
     for (DPUCluster cluster : all) {
       if (cluster.getMetadata().getDeletionTimestamp() != null) {
         continue;

@@ -8,6 +8,7 @@ import io.dpf.runtime.controller.Scope;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class KubeconfigSecretWatches {
       return;
     }
     named = Set.copyOf(secrets);
-    Set<String> namespaces = new java.util.HashSet<>();
+    Set<String> namespaces = new HashSet<>();
     secrets.forEach(s -> namespaces.add(s.namespace()));
     try {
       for (String namespace : namespaces) {

@@ -13,23 +13,28 @@ import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequest;
 import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequestStatus;
 import io.dpf.dpuservice.clusters.DpuCluster;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
-import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.dpuservice.clusters.Namespaces;
 import io.dpf.dpuservice.credentials.CredentialSecrets.ApiEndpoint;
 import io.dpf.runtime.apply.ServerSideApply;
-import io.dpf.runtime.reconcile.StatusScope;
-import io.dpf.runtime.reconcile.Statuses;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
+import io.dpf.runtime.reconcile.Finalizer;
+import io.dpf.runtime.reconcile.StatusScope;
+import io.dpf.runtime.reconcile.Statuses;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 
 /**
  * DPUServiceCredentialRequest → a ServiceAccount in the target cluster (a DPUCluster, or the host),
@@ -164,10 +169,10 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
     String ca = host.getConfiguration().getCaCertData();
     if (ca == null && host.getConfiguration().getCaCertFile() != null) {
       try {
-        ca = java.util.Base64.getEncoder().encodeToString(
-            java.nio.file.Files.readAllBytes(java.nio.file.Path.of(host.getConfiguration().getCaCertFile())));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot read the host CA", e);
+        ca = Base64.getEncoder().encodeToString(
+            Files.readAllBytes(Path.of(host.getConfiguration().getCaCertFile())));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the host CA", e);
       }
     }
     return new ApiEndpoint(server, ca);

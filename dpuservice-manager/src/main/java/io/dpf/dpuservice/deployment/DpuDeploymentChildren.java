@@ -13,14 +13,17 @@ import io.dpf.api.provisioning.v1alpha1.DPUTemplateSpec;
 import io.dpf.api.svc.v1alpha1.DPUDeploymentPort;
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.svc.v1alpha1.DPUServiceChain;
+import io.dpf.api.svc.v1alpha1.DPUServiceChainSpec;
 import io.dpf.api.svc.v1alpha1.DPUServiceConfiguration;
 import io.dpf.api.svc.v1alpha1.DPUServiceInterface;
+import io.dpf.api.svc.v1alpha1.DPUServiceSpec;
 import io.dpf.api.svc.v1alpha1.DPUServiceTemplate;
 import io.dpf.api.svc.v1alpha1.DPUSetOption;
 import io.dpf.api.svc.v1alpha1.HelmChart;
 import io.dpf.api.svc.v1alpha1.ServiceDaemonSetValues;
 import io.dpf.api.svc.v1alpha1.ServiceIfc;
 import io.dpf.api.svc.v1alpha1.ServiceInterfaceTemplate;
+import io.dpf.dpuservice.dpuservice.HelmValues;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NodeSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -92,7 +95,7 @@ public final class DpuDeploymentChildren {
     var serviceConfiguration = configuration.getSpec().getServiceConfiguration();
     if (serviceConfiguration != null && serviceConfiguration.getHelmChart() != null
         && serviceConfiguration.getHelmChart().getValues() instanceof ObjectNode overrides) {
-      io.dpf.dpuservice.dpuservice.HelmValues.merge(values, overrides); // the configuration wins
+      HelmValues.merge(values, overrides); // the configuration wins
     }
     chart.setValues(values.isEmpty() ? null : values);
     ServiceDaemonSetValues daemonSet = new ServiceDaemonSetValues();
@@ -106,7 +109,7 @@ public final class DpuDeploymentChildren {
         .endMatchExpression().endNodeSelectorTerm().build());
     DPUService object = new DPUService();
     object.setMetadata(owned(in, Names.dpuDeploymentChild(in.name(), service)));
-    object.setSpec(new io.dpf.api.svc.v1alpha1.DPUServiceSpec());
+    object.setSpec(new DPUServiceSpec());
     object.getSpec().setHelmChart(chart);
     object.getSpec().setServiceID(Names.dpuDeploymentServiceId(in.name(), service));
     object.getSpec().setServiceDaemonSet(daemonSet);
@@ -140,7 +143,7 @@ public final class DpuDeploymentChildren {
     DPUServiceChain chain = new DPUServiceChain();
     chain.setMetadata(owned(in, in.name()));
     chain.setSpec(JSON.convertValue(Map.of("template", Map.of("spec", spec)),
-        io.dpf.api.svc.v1alpha1.DPUServiceChainSpec.class));
+        DPUServiceChainSpec.class));
     return chain;
   }
 

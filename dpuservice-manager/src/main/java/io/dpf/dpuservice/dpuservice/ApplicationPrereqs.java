@@ -14,6 +14,7 @@ import io.dpf.runtime.reconcile.Failures;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -92,7 +93,7 @@ final class ApplicationPrereqs {
   }
 
   private void reconcileClusterSecrets(List<DpuCluster> clusters, Set<String> targeted, DPFOperatorConfig argoCd) {
-    Set<String> wanted = new java.util.HashSet<>();
+    Set<String> wanted = new HashSet<>();
     for (DpuCluster cluster : clusters) {
       wanted.add(hostApply.apply(ArgoCdObjects.clusterSecret(cluster, argoCd)).getMetadata().getName());
     }

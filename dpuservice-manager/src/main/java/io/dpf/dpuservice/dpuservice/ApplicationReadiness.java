@@ -1,5 +1,6 @@
 package io.dpf.dpuservice.dpuservice;
 
+import io.dpf.api.Names;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.api.thirdparty.argocd.v1alpha1.ApplicationStatus;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class ApplicationReadiness {
   public static List<String> unevaluated(Map<String, String> unreachable, String serviceName) {
     List<String> lines = new ArrayList<>();
     unreachable.forEach((cluster, why) -> lines.add("DPU cluster " + cluster + " cannot be reached (" + why
-        + "), so whether Application " + io.dpf.api.Names.application(cluster, serviceName) + " is ready is unknown."));
+        + "), so whether Application " + Names.application(cluster, serviceName) + " is ready is unknown."));
     return lines;
   }
 

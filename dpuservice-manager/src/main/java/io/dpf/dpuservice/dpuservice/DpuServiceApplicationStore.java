@@ -2,12 +2,12 @@ package io.dpf.dpuservice.dpuservice;
 
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.dpf.runtime.controller.KindCache;
 import io.dpf.runtime.reconcile.Prune;
-import java.util.Map;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Applications a DPUService has, found by its name and namespace labels in any namespace, in the

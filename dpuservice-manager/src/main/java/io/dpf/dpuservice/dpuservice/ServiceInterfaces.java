@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -73,7 +74,7 @@ final class ServiceInterfaces {
     if (def == null) {
       return "DPUServiceInterface " + name + " is not of type service";
     }
-    if (!java.util.Objects.equals(def.getServiceID(), service.getSpec().getServiceID())) {
+    if (!Objects.equals(def.getServiceID(), service.getSpec().getServiceID())) {
       return "DPUServiceInterface " + name + " has serviceID " + def.getServiceID() + ", not "
           + service.getSpec().getServiceID();
     }

@@ -8,6 +8,7 @@ import io.dpf.runtime.controller.Scope;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class DpuClusterWatches {
     if (owner == null) {
       return;
     }
-    Set<KubernetesClient> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<KubernetesClient> current = Collections.newSetFromMap(new IdentityHashMap<>());
     for (DpuCluster cluster : clusters) {
       current.add(cluster.client());
       watches.computeIfAbsent(cluster.client(), client -> {

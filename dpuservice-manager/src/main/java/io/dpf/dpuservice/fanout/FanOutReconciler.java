@@ -5,15 +5,15 @@ import io.dpf.api.conditions.Conditions;
 import io.dpf.api.conditions.Reasons;
 import io.dpf.dpuservice.clusters.DpuCluster;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
-import io.dpf.runtime.reconcile.Failures;
-import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.apply.ServerSideApply;
-import io.dpf.runtime.reconcile.Prune;
-import io.dpf.runtime.reconcile.StatusScope;
-import io.dpf.runtime.reconcile.Statuses;
 import io.dpf.runtime.controller.Controller;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
+import io.dpf.runtime.reconcile.Failures;
+import io.dpf.runtime.reconcile.Finalizer;
+import io.dpf.runtime.reconcile.Prune;
+import io.dpf.runtime.reconcile.StatusScope;
+import io.dpf.runtime.reconcile.Statuses;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -52,7 +53,7 @@ public final class FanOutReconciler<P extends CustomResource<?, ? extends Condit
     this.kind = kind;
     this.registry = registry;
     // One field manager per controller: dpuservicechain-controller, dpuserviceinterface-controller, ...
-    this.fieldManager = HasMetadata.getKind(kind.parentType()).toLowerCase(java.util.Locale.ROOT) + "-controller";
+    this.fieldManager = HasMetadata.getKind(kind.parentType()).toLowerCase(Locale.ROOT) + "-controller";
     this.statuses = Statuses.of(host, fieldManager, clock);
     this.watches = new DpuClusterWatches(controller, kind.childKinds(), kind.parentNameLabel(),
         kind.parentNamespaceLabel());

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class ArgoCdObjectsTest {
 
   @Test
   void dpuProjectAllowsEveryDpuClusterAndHostProjectOnlyInCluster() {
-    AppProject dpu = ArgoCdObjects.dpuProject(java.util.List.of("dpu-b", "dpu-a"), owner());
+    AppProject dpu = ArgoCdObjects.dpuProject(List.of("dpu-b", "dpu-a"), owner());
     AppProject host = ArgoCdObjects.hostProject(owner());
 
     assertThat(dpu.getMetadata().getName()).isEqualTo("doca-platform-project-dpu");

@@ -16,7 +16,8 @@ class ControlPlaneBenchmark {
       for (int i = 0; i < 3; i++) {
         long started = System.nanoTime();
         LocalControlPlane cluster = LocalControlPlane.start("bench-" + i);
-        Figures.print("cluster " + i + " start (etcd, apiserver, kcm, scheduler, kwok)", (System.nanoTime() - started) / 1_000_000, "ms");
+        Figures.print("cluster " + i + " start (etcd, apiserver, kcm, scheduler, kwok)",
+            (System.nanoTime() - started) / 1_000_000, "ms");
         clusters.add(cluster);
       }
       LocalControlPlane first = clusters.get(0);
@@ -26,7 +27,8 @@ class ControlPlaneBenchmark {
       }
       Figures.print("50 KWOK nodes created", (System.nanoTime() - started) / 1_000_000, "ms");
       for (LocalControlPlane cluster : clusters) {
-        Figures.print("resident memory of cluster " + cluster.name() + " (all processes)", Figures.totalRssMiB(cluster.pids()), "MiB");
+        Figures.print("resident memory of cluster " + cluster.name() + " (all processes)",
+            Figures.totalRssMiB(cluster.pids()), "MiB");
       }
     } finally {
       for (LocalControlPlane cluster : clusters) {

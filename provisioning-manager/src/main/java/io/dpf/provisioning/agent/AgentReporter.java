@@ -1,5 +1,6 @@
 package io.dpf.provisioning.agent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.HostAgentState;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,11 +41,11 @@ final class AgentReporter {
     report.put("bytesTotal", total < 0 ? null : total);
     report.put("pushes", pushes);
     report.put("message", message);
-    report.put("lastUpdateTime", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    report.put("lastUpdateTime", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     String patch;
     try {
       patch = JSON.writeValueAsString(Map.of("status", Map.of("hostAgent", report)));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     client.resources(DPU.class).inNamespace(args.dpuNamespace()).withName(args.dpuName()).subresource("status")

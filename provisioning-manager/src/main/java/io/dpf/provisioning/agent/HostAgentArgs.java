@@ -1,5 +1,6 @@
 package io.dpf.provisioning.agent;
 
+import io.dpf.provisioning.dpu.install.HostAgentPod;
 import io.dpf.runtime.manager.ManagerCommand;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import picocli.CommandLine;
 public record HostAgentArgs(String dpuNamespace, String dpuName, String imageUrl, Path rshimRoot, String podUid,
     Duration progressInterval, Duration pollInterval, Duration resumeWindow, String imageCertificatePem) {
 
-  static final String IMAGE_CERTIFICATE_ENV = io.dpf.provisioning.dpu.install.HostAgentPod.IMAGE_CERTIFICATE_ENV;
+  static final String IMAGE_CERTIFICATE_ENV = HostAgentPod.IMAGE_CERTIFICATE_ENV;
 
   /** Parses {@code [agent] --dpu=... --image-url=... ...} as the pod passes it. */
   public static HostAgentArgs parse(String[] args, Map<String, String> env) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -72,7 +73,7 @@ public final class HostAgentCommand implements Callable<Integer> {
 
   /** The parsed flags with the pod's environment, checked. */
   HostAgentArgs args(Map<String, String> env) {
-    return HostAgentArgs.of(dpu, imageUrl, rshimRoot, java.time.Duration.ofSeconds(progressSeconds),
-        java.time.Duration.ofSeconds(pollSeconds), java.time.Duration.ofSeconds(resumeSeconds), env);
+    return HostAgentArgs.of(dpu, imageUrl, rshimRoot, Duration.ofSeconds(progressSeconds),
+        Duration.ofSeconds(pollSeconds), Duration.ofSeconds(resumeSeconds), env);
   }
 }

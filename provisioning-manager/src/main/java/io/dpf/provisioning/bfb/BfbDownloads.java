@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The downloads running in this manager, one per BFB (keyed {@code <ns>/<name>}). Downloads run on
@@ -136,7 +137,7 @@ public final class BfbDownloads implements AutoCloseable, MeterBinder {
     attempts.values().forEach(attempt -> attempt.progress.stop());
     threads.shutdownNow();
     try {
-      threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      threads.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -6,16 +6,18 @@ import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUPhase;
 import io.dpf.api.provisioning.v1alpha1.DPUStatus;
-import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.provisioning.ProvisioningSettings;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
 import io.dpf.runtime.events.EventRecorder;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +39,7 @@ public final class DpuReconciler implements Reconciler<DPU> {
       ConditionTypes.DPU.BFB_READY, ConditionTypes.DPU.OS_INSTALLED, ConditionTypes.DPU.REBOOTED, ConditionTypes.READY);
   /** Status fields the rshim host agent writes; this controller reads them and never writes them. */
   static final Set<String> AGENT_FIELDS = Set.of("hostAgent");
-  private static final java.time.Duration STALE_RECHECK = java.time.Duration.ofSeconds(2);
+  private static final Duration STALE_RECHECK = Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(DpuReconciler.class);
 
   private final KubernetesClient client;
@@ -155,8 +157,8 @@ public final class DpuReconciler implements Reconciler<DPU> {
               live.getMetadata().getAnnotations().remove(RetryRecord.ANNOTATION);
             }
           } else {
-            java.util.Map<String, String> annotations = live.getMetadata().getAnnotations() == null
-                ? new java.util.HashMap<>() : new java.util.HashMap<>(live.getMetadata().getAnnotations());
+            Map<String, String> annotations = live.getMetadata().getAnnotations() == null
+                ? new HashMap<>() : new HashMap<>(live.getMetadata().getAnnotations());
             annotations.put(RetryRecord.ANNOTATION, value);
             live.getMetadata().setAnnotations(annotations);
           }

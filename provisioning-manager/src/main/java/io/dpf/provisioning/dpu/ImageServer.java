@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -126,7 +127,7 @@ public final class ImageServer implements AutoCloseable {
     if (range == null) {
       return 0;
     }
-    java.util.regex.Matcher matcher = Pattern.compile("^bytes=(\\d{1,18})-$").matcher(range.trim());
+    Matcher matcher = Pattern.compile("^bytes=(\\d{1,18})-$").matcher(range.trim());
     return matcher.matches() ? Long.parseLong(matcher.group(1)) : 0;
   }
 

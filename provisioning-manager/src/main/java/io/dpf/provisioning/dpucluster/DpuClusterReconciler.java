@@ -1,6 +1,5 @@
 package io.dpf.provisioning.dpucluster;
 
-import io.dpf.runtime.cluster.DpuClusterKubeconfig;
 import io.dpf.api.Finalizers;
 import io.dpf.api.Names;
 import io.dpf.api.conditions.ConditionTypes;
@@ -9,16 +8,16 @@ import io.dpf.api.conditions.KindReasons;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterPhase;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterStatus;
-import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.provisioning.ProvisioningSettings;
 import io.dpf.provisioning.dpucluster.join.JoinCredentials;
-import io.dpf.runtime.apply.ServerSideApply;
-import io.dpf.runtime.reconcile.StatusScope;
-import io.dpf.runtime.reconcile.Statuses;
 import io.dpf.runtime.cluster.ClusterClients;
+import io.dpf.runtime.cluster.DpuClusterKubeconfig;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.runtime.controller.Result;
+import io.dpf.runtime.reconcile.Finalizer;
+import io.dpf.runtime.reconcile.StatusScope;
+import io.dpf.runtime.reconcile.Statuses;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

@@ -80,7 +80,8 @@ public final class DesiredDpus {
     labels.put(LabelKeys.DPUSET_NAME, set.getMetadata().getName());
     labels.put(LabelKeys.DPUSET_NAMESPACE, set.getMetadata().getNamespace());
     labels.put(LabelKeys.DPU_PCI_ADDRESS, pci);
-    Optional.ofNullable(nodeLabels.get(LabelKeys.dpuPf0NameFeature(index))).ifPresent(pf -> labels.put(LabelKeys.DPU_PF_NAME, pf));
+    Optional.ofNullable(nodeLabels.get(LabelKeys.dpuPf0NameFeature(index)))
+        .ifPresent(pf -> labels.put(LabelKeys.DPU_PF_NAME, pf));
     internalIp(node).ifPresent(ip -> labels.put(LabelKeys.DPU_HOST_IP, ip));
     DPU dpu = new DPU();
     dpu.setMetadata(new ObjectMetaBuilder().withName(Names.dpu(nodeName, pci)).withNamespace(set.getMetadata().getNamespace())

@@ -1,22 +1,23 @@
 package io.dpf.provisioning.dpuset;
 
-import io.dpf.runtime.controller.KindCache;
-import io.dpf.runtime.controller.LabelSelectors;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.dpf.api.Finalizers;
 import io.dpf.api.LabelKeys;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterReference;
 import io.dpf.api.provisioning.v1alpha1.DPUSet;
 import io.dpf.api.provisioning.v1alpha1.DPUSetStatus;
-import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.apply.StatusWriter;
+import io.dpf.runtime.controller.KindCache;
+import io.dpf.runtime.controller.LabelSelectors;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,13 +108,13 @@ public final class DpuSetReconciler implements Reconciler<DPUSet> {
   private List<DPU> ownedDpus(DPUSet set) {
     return dpus.byIndex(LabelKeys.DPUSET_NAME, set.getMetadata().getNamespace() + "/" + set.getMetadata().getName())
         .stream().filter(dpu -> set.getMetadata().getNamespace().equals(dpu.getMetadata().getNamespace()))
-        .sorted(java.util.Comparator.comparing(dpu -> dpu.getMetadata().getName())).toList();
+        .sorted(Comparator.comparing(dpu -> dpu.getMetadata().getName())).toList();
   }
 
   private List<Node> selectedNodes(LabelSelector selector) {
     return nodes.list().stream().filter(node -> LabelSelectors.matches(selector,
             node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels()))
-        .sorted(java.util.Comparator.comparing(node -> node.getMetadata().getName())).toList();
+        .sorted(Comparator.comparing(node -> node.getMetadata().getName())).toList();
   }
 
   /** DPUs per phase; a DPU not yet reconciled counts as Initializing, as its phase defaults to. */

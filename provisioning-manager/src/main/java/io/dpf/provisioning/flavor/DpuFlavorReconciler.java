@@ -1,10 +1,10 @@
 package io.dpf.provisioning.flavor;
 
 import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
-import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.provisioning.References;
 import io.dpf.runtime.controller.Reconciler;
 import io.dpf.runtime.controller.Result;
+import io.dpf.runtime.reconcile.Finalizer;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;

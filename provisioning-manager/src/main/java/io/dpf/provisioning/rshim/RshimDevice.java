@@ -9,6 +9,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,12 +79,12 @@ public final class RshimDevice {
 
   /** Streams the files, in order, into {@code boot}; constant memory. Throws when the device is busy. */
   public void boot(List<Path> files, LongConsumer written) throws IOException {
-    List<InputStream> streams = new java.util.ArrayList<>();
+    List<InputStream> streams = new ArrayList<>();
     try {
       for (Path file : files) {
         streams.add(Files.newInputStream(file));
       }
-      boot(new SequenceInputStream(java.util.Collections.enumeration(streams)), written);
+      boot(new SequenceInputStream(Collections.enumeration(streams)), written);
     } finally {
       for (InputStream stream : streams) {
         stream.close();

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,7 +123,7 @@ public final class AgentKubelet implements AutoCloseable {
     List<String> withTestIntervals = new ArrayList<>(args);
     withTestIntervals.add("--progress-seconds=1");
     withTestIntervals.add("--poll-seconds=1");
-    Map<String, String> env = new java.util.HashMap<>();
+    Map<String, String> env = new HashMap<>();
     if (container.getEnv() != null) {
       container.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> env.put(e.getName(), e.getValue()));
     }

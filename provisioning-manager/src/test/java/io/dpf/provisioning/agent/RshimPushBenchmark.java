@@ -1,19 +1,20 @@
 package io.dpf.provisioning.agent;
 
-import io.dpf.provisioning.HeapPeak;
-import io.dpf.testkit.bench.BenchReport;
 import io.dpf.api.ApiTypes;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUSpec;
+import io.dpf.provisioning.HeapPeak;
 import io.dpf.provisioning.dpu.ImageServer;
 import io.dpf.provisioning.rshim.SimulatedRshimDpu;
 import io.dpf.testkit.LocalControlPlane;
+import io.dpf.testkit.bench.BenchReport;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Prints figures, asserts nothing timed: the rshim push (the manager's image endpoint → the host
  * agent → the device's {@code boot}) against raw loopback copies of the same bytes from the same
  * endpoint: curl into /dev/null (the network alone), curl into the same {@code boot} (the raw copy
- * the goal is measured against) and the JDK HttpClient into nothing (the old baseline); and the heap of this JVM, which serves the image and runs the agent, meanwhile. The
- * device is a SimulatedRshimDpu taking the stream as fast as it comes (it still hashes it, as the
- * tests need). {@code mvn -B verify -Pbench -Dtest=NONE -Dit.test=RshimPushBenchmark
- * -pl provisioning-manager -am [-Ddpf.bench.gib=4]}.
+ * the goal is measured against) and the JDK HttpClient into nothing (the old baseline); and the heap
+ * of this JVM, which serves the image and runs the agent, meanwhile. The device is a
+ * SimulatedRshimDpu taking the stream as fast as it comes (it still hashes it, as the tests need).
+ * {@code mvn -B verify -Pbench -Dtest=NONE -Dit.test=RshimPushBenchmark -pl provisioning-manager -am
+ * [-Ddpf.bench.gib=4]}.
  */
 @EnabledIfSystemProperty(named = "dpf.bench", matches = "true")
 class RshimPushBenchmark {
@@ -44,7 +46,7 @@ class RshimPushBenchmark {
     try (LocalControlPlane cluster = LocalControlPlane.startApiServerOnly("push-bench");
         ImageServer images = new ImageServer(dir, 0, null);
         SimulatedRshimDpu device = SimulatedRshimDpu.create(dev, "rshim0", "0000:4b:00.2", SimulatedRshimDpu.UNLIMITED)) {
-      cluster.installCrds(java.util.List.of(ApiTypes.crd(DPU.class)));
+      cluster.installCrds(List.of(ApiTypes.crd(DPU.class)));
       cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata()
           .build()).create();
       DPU dpu = new DPU();

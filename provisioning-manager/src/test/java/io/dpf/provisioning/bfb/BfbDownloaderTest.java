@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dpf.provisioning.bfb.DownloadFailure.Cause;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +112,7 @@ class BfbDownloaderTest {
   @Test
   void namesADiskFullError() {
     DownloadFailure failure = BfbDownloader.classify(URI.create("http://h/bf.bfb"),
-        new java.io.IOException("No space left on device"));
+        new IOException("No space left on device"));
 
     assertThat(failure.failureCause()).isEqualTo(Cause.DISK_FULL);
     assertThat(failure).hasMessageStartingWith("disk full");
@@ -158,7 +160,7 @@ class BfbDownloaderTest {
     Path partial = dir.resolve(".part");
     long held = 1L << 30;
     // Sparse: a partial file that counts 1 GiB and occupies (almost) nothing.
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(partial.toFile(), "rw")) {
+    try (RandomAccessFile file = new RandomAccessFile(partial.toFile(), "rw")) {
       file.setLength(held);
     }
     // Fits only because the partial file's bytes are reused (with half of them as margin for other builds' writes).

@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -30,7 +32,7 @@ public final class BfbFileServer implements AutoCloseable {
   private final long size;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile long bytesPerSecond = Long.MAX_VALUE;
-  private final java.util.Set<String> missing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> missing = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> cutAfter = new ConcurrentHashMap<>();
   private final Map<String, Long> claimedSize = new ConcurrentHashMap<>();
 
@@ -92,7 +94,7 @@ public final class BfbFileServer implements AutoCloseable {
   private static final byte[] PATTERN = new byte[PATTERN_LENGTH];
 
   static {
-    new java.util.Random(42).nextBytes(PATTERN);
+    new Random(42).nextBytes(PATTERN);
   }
 
   /** Byte {@code i} of every served file. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.dpf.api.LabelKeys;
 import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.conditions.Conditions;
+import io.dpf.api.conditions.KindReasons;
 import io.dpf.api.provisioning.v1alpha1.BFB;
 import io.dpf.api.provisioning.v1alpha1.BFBPhase;
 import io.dpf.api.provisioning.v1alpha1.DPU;
@@ -44,16 +45,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -371,7 +374,7 @@ class DpuProvisioningE2E {
 
   /** Host nodes {@code <set>-1..count}, each with a BMC of its own that installs over Redfish. */
   Map<String, BlueFieldBmcSimulator> redfishHosts(String set, int count) throws Exception {
-    Map<String, BlueFieldBmcSimulator> hosts = new java.util.TreeMap<>();
+    Map<String, BlueFieldBmcSimulator> hosts = new TreeMap<>();
     for (int i : IntStream.rangeClosed(1, count).toArray()) {
       BlueFieldBmcSimulator bmc = BlueFieldBmcSimulator.start(bmcCa, "bmc-password",
           "127.0.0." + nextBmcAddress.getAndIncrement(), bmcPort);
@@ -386,7 +389,7 @@ class DpuProvisioningE2E {
 
   /** Host nodes {@code <set>-1..count}, each with an rshim device for the DPU at {@link #PCI}. */
   Map<String, SimulatedRshimDpu> agentHosts(String set, int count) throws Exception {
-    Map<String, SimulatedRshimDpu> hosts = new java.util.TreeMap<>();
+    Map<String, SimulatedRshimDpu> hosts = new TreeMap<>();
     for (int i : IntStream.rangeClosed(1, count).toArray()) {
       String host = set + "-" + i;
       agentHost(host, set);
@@ -445,7 +448,7 @@ class DpuProvisioningE2E {
       assertThat(RetryRecord.of(live)).as("a failed attempt is recorded").isPresent();
       assertThat(dpus.condition(name, ConditionTypes.DPU.OS_INSTALLED)).hasValueSatisfying(condition -> {
         assertThat(condition.getStatus()).isEqualTo("False");
-        assertThat(condition.getReason()).isEqualTo(io.dpf.api.conditions.KindReasons.DPU.INSTALLATION_FAILED);
+        assertThat(condition.getReason()).isEqualTo(KindReasons.DPU.INSTALLATION_FAILED);
         assertThat(condition.getMessage()).contains(messageParts);
       });
     });
@@ -525,7 +528,7 @@ class DpuProvisioningE2E {
     return thread;
   }
 
-  static List<String> agentPodsOn(java.util.Collection<String> hosts) {
+  static List<String> agentPodsOn(Collection<String> hosts) {
     return client.pods().inNamespace(NS).withLabel("app.kubernetes.io/name", HostAgentPod.APP).list().getItems()
         .stream().filter(p -> hosts.contains(p.getSpec().getNodeName())).map(p -> p.getMetadata().getName()).toList();
   }

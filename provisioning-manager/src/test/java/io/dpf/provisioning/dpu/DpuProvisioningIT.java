@@ -6,44 +6,53 @@ import static org.awaitility.Awaitility.await;
 import io.dpf.api.LabelKeys;
 import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.conditions.KindReasons;
+import io.dpf.api.provisioning.v1alpha1.BFBReference;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterPhase;
+import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
 import io.dpf.api.provisioning.v1alpha1.DPUPhase;
+import io.dpf.api.provisioning.v1alpha1.DPUSet;
+import io.dpf.api.provisioning.v1alpha1.DPUSetStrategyType;
 import io.dpf.api.provisioning.v1alpha1.Drain;
+import io.dpf.api.provisioning.v1alpha1.InstallInterface;
 import io.dpf.api.provisioning.v1alpha1.NodeEffect;
 import io.dpf.api.thirdparty.maintenance.v1alpha1.NodeMaintenance;
 import io.dpf.api.thirdparty.maintenance.v1alpha1.NodeMaintenanceStatus;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
-import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.dpf.provisioning.ManagerFixture;
 import io.dpf.provisioning.ProvisioningSettings;
+import io.dpf.provisioning.bfb.BfbFileServer;
 import io.dpf.provisioning.dpu.install.BmcAccess;
 import io.dpf.provisioning.dpu.install.ImageTransfer;
-import io.dpf.provisioning.bfb.BfbFileServer;
 import io.dpf.provisioning.dpuset.DpuSets;
-import io.dpf.api.provisioning.v1alpha1.BFBReference;
-import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
-import io.dpf.api.provisioning.v1alpha1.DPUSet;
-import io.dpf.api.provisioning.v1alpha1.DPUSetStrategyType;
 import io.dpf.provisioning.redfish.BlueFieldBmcSimulator;
 import io.dpf.runtime.tls.CertificateAuthority;
 import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.OwnedObjects;
 import io.dpf.testkit.ReconcileCounts;
 import io.dpf.testkit.WriteCounter;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +85,7 @@ class DpuProvisioningIT {
 
   OwnedObjects owned;
   /** Closed after the owned objects are gone, last added first. */
-  final java.util.Deque<AutoCloseable> closeAfter = new java.util.ArrayDeque<>();
+  final Deque<AutoCloseable> closeAfter = new ArrayDeque<>();
 
   static ProvisioningSettings settings() {
     return ManagerFixture.fastSettings(bfbDir).withRshimRoot(rshimRoot);
@@ -181,7 +190,7 @@ class DpuProvisioningIT {
     dpus.awaitPhase(name, DPUPhase.READY);
     // What this test settled: its DPU, host node and DPU node (and their Events, named after them),
     // and the DPUCluster and BFB the DPU uses.
-    java.util.function.Predicate<String> mine = path -> path.contains("quiet-host")
+    Predicate<String> mine = path -> path.contains("quiet-host")
         || path.contains("/dpuclusters/" + ProvisioningWorld.DPU_CLUSTER) || path.contains("/bfbs/doca-2.9");
     // A Ready DPU is rechecked every 2 s here: the DPU controller runs for each DPU there is, again
     // and again, first until none of this test's objects is written, then measured.
@@ -279,7 +288,7 @@ class DpuProvisioningIT {
     ProvisioningWorld.flavor(client, NS, "set-flavor");
     owned.own(client.resources(DPUFlavor.class).inNamespace(NS).withName("set-flavor").get());
     for (String host : List.of("set-host-a", "set-host-b")) {
-      Map<String, String> labels = new java.util.HashMap<>(
+      Map<String, String> labels = new HashMap<>(
           DpuSets.hostNode(host, "10.0.0.1", "0000-4b-00").getMetadata().getLabels());
       labels.put("it.dpf.io/set", "hosts");
       cluster.addNode(host, labels);
@@ -287,7 +296,7 @@ class DpuProvisioningIT {
     }
     DPUSet set = DpuSets.set(NS, "hosts", "doca-2.9", "set-flavor", DPUSetStrategyType.ROLLING_UPDATE);
     set.getMetadata().setUid(null);
-    set.getSpec().setNodeSelector(new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+    set.getSpec().setNodeSelector(new LabelSelectorBuilder()
         .addToMatchLabels("it.dpf.io/set", "hosts").build());
     set.getSpec().getDpuTemplate().getSpec().setBfb(new BFBReference());
     set.getSpec().getDpuTemplate().getSpec().getBfb().setName("not-published-yet");
@@ -324,7 +333,7 @@ class DpuProvisioningIT {
         + "DEV_NAME        pcie-0000:4b:00.2\nDEV_INFO        BlueField-3(Rev 1)\n");
     String host = hostNode("rshim-host");
     DPU dpu = ProvisioningWorld.redfishDpu(NS, host, "0000-4b-00", "doca-2.9", FLAVOR, 0, null);
-    dpu.getSpec().setInstallInterface(io.dpf.api.provisioning.v1alpha1.InstallInterface.HOST_AGENT);
+    dpu.getSpec().setInstallInterface(InstallInterface.HOST_AGENT);
     dpu.getSpec().setBmcIp(null);
     dpu.getSpec().setBmcPort(null);
     String name = dpu.getMetadata().getName();
@@ -338,12 +347,12 @@ class DpuProvisioningIT {
     dpus.awaitPhase(name, DPUPhase.OS_INSTALLING);
 
     // The DPU (this test) boots what it was sent and says so in its install log.
-    Files.writeString(device.resolve("misc"), " INFO[MISC]: Linux up\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(device.resolve("misc"), " INFO[MISC]: Linux up\n", StandardOpenOption.APPEND);
     dpus.awaitPhase(name, DPUPhase.DPU_CLUSTER_CONFIG);
     boot(name);
     dpus.awaitPhase(name, DPUPhase.READY);
     assertThat(dpus.dpu(name).getStatus().getInstallInterface())
-        .isEqualTo(io.dpf.api.provisioning.v1alpha1.InstallInterface.HOST_AGENT);
+        .isEqualTo(InstallInterface.HOST_AGENT);
   }
 
   @Test
@@ -484,7 +493,7 @@ class DpuProvisioningIT {
     manager = ManagerFixture.start(cluster, settings, writes);
   }
 
-  static io.fabric8.kubernetes.api.model.Secret secret(String name) {
+  static Secret secret(String name) {
     return new SecretBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata().build();
   }
 
@@ -497,7 +506,7 @@ class DpuProvisioningIT {
   }
 
   /** Waits until {@code rechecks} DPU reconciles in a row left the objects {@code mine} selects unwritten. */
-  static void awaitNoWritesOver(java.util.function.Predicate<String> mine, long rechecks) {
+  static void awaitNoWritesOver(Predicate<String> mine, long rechecks) {
     int[] windowWrites = {writes.count()};
     long[] windowStart = {dpuReconciles()};
     await().atMost(WAIT).until(() -> {
@@ -533,7 +542,7 @@ class DpuProvisioningIT {
     return client.resources(NodeMaintenance.class).inNamespace(NS).withName(node).get();
   }
 
-  static void deleteTree(Path dir) throws java.io.IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (var paths = Files.walk(dir)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

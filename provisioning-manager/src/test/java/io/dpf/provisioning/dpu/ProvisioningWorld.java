@@ -4,6 +4,7 @@ import io.dpf.api.provisioning.v1alpha1.BFB;
 import io.dpf.api.provisioning.v1alpha1.BFBSpec;
 import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
+import io.dpf.api.provisioning.v1alpha1.DPUClusterReference;
 import io.dpf.api.provisioning.v1alpha1.DPUClusterSpec;
 import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
 import io.dpf.api.provisioning.v1alpha1.DPUFlavorSpec;
@@ -16,6 +17,7 @@ import io.dpf.testkit.DpuClusters;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +69,7 @@ final class ProvisioningWorld {
   /** As above, with more keys such as {@code authMethod: session}. */
   static void bmcCredentials(KubernetesClient client, String namespace, String name, String user, String password,
       String caPem, Map<String, String> more) {
-    Map<String, String> data = new java.util.HashMap<>(more);
+    Map<String, String> data = new HashMap<>(more);
     data.putAll(Map.of(BmcAccess.USERNAME, user, BmcAccess.PASSWORD, password, BmcAccess.CA, caPem));
     client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
         .withNamespace(namespace).endMetadata().withStringData(data).build())
@@ -91,7 +93,7 @@ final class ProvisioningWorld {
     spec.setBmcIp("127.0.0.1");
     spec.setBmcPort(bmcPort);
     spec.setBmcCredentialsSecret(secret);
-    io.dpf.api.provisioning.v1alpha1.DPUClusterReference cluster = new io.dpf.api.provisioning.v1alpha1.DPUClusterReference();
+    DPUClusterReference cluster = new DPUClusterReference();
     cluster.setNodeLabels(Map.of("dpu.example.com/role", "worker"));
     spec.setCluster(cluster);
     dpu.setSpec(spec);

@@ -17,7 +17,6 @@ import io.dpf.testkit.OwnedObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,13 +26,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +102,7 @@ class DpuClusterIT {
     await().atMost(WAIT).until(() -> phase(STATIC_CLUSTER) == DPUClusterPhase.READY);
     BootstrapToken token = await().atMost(WAIT).until(() -> ownTokens().stream().findFirst().orElse(null),
         t -> t != null);
-    assertThat(token.expiration()).isAfter(java.time.Instant.now().plus(JoinCredentials.ROTATE_BEFORE));
+    assertThat(token.expiration()).isAfter(Instant.now().plus(JoinCredentials.ROTATE_BEFORE));
 
     // The cluster's own bootstrapsigner accepted the Secret as a signing token.
     await().atMost(WAIT).untilAsserted(() -> assertThat(dpuCluster.client().configMaps().inNamespace("kube-public")
@@ -148,7 +149,7 @@ class DpuClusterIT {
   static List<BootstrapToken> managedTokens() {
     return dpuCluster.client().secrets().inNamespace(BootstrapToken.NAMESPACE)
         .withLabel(BootstrapToken.MANAGED_LABEL, "true").list().getItems().stream()
-        .map(BootstrapToken::fromSecret).flatMap(java.util.Optional::stream).toList();
+        .map(BootstrapToken::fromSecret).flatMap(Optional::stream).toList();
   }
 
   static DPUClusterPhase phase(String name) {

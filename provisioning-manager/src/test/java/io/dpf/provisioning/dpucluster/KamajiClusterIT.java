@@ -21,14 +21,14 @@ import io.dpf.testkit.OwnedObjects;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +124,7 @@ class KamajiClusterIT {
   void maxNodesHoldsWhenManyDpusAskForAPlaceAtOnce() {
     String name = "tenant-crowded";
     readyTenant(name, 4);
-    List<String> hosts = java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(i -> "crowded-" + i).toList();
+    List<String> hosts = IntStream.rangeClosed(1, 8).mapToObj(i -> "crowded-" + i).toList();
     for (String hostNode : hosts) {
       hostNode(hostNode);
       owned.ownNode(dpuName(hostNode));

@@ -8,6 +8,7 @@ import io.dpf.api.provisioning.v1alpha1.DPUSetStrategyType;
 import io.dpf.api.provisioning.v1alpha1.DPUStatus;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class RolloutPlanTest {
 
-  static final List<io.fabric8.kubernetes.api.model.Node> NODES = List.of(DpuSets.hostNode("a", "10.0.0.1", "0000-4b-00"),
+  static final List<Node> NODES = List.of(DpuSets.hostNode("a", "10.0.0.1", "0000-4b-00"),
       DpuSets.hostNode("b", "10.0.0.2", "0000-4b-00"), DpuSets.hostNode("c", "10.0.0.3", "0000-4b-00"));
 
   @Test

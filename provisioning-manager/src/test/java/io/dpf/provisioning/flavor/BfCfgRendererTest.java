@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class BfCfgRendererTest {
 
-  static final String JOIN = "kubeadm join 10.0.0.1:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash sha256:00";
+  static final String JOIN =
+      "kubeadm join 10.0.0.1:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash sha256:00";
 
   @Test
   void installerParametersComeFirstAndThePasswordGoesToCloudInit() {
@@ -68,7 +69,8 @@ class BfCfgRendererTest {
     nvconfig.setParameters(List.of("PF_TOTAL_SF=20", "PER_PF_NUM_SF=1"));
     flavor.setNvconfig(List.of(nvconfig));
     OVS ovs = new OVS();
-    ovs.setRawConfigScript("_ovs-vsctl() {\n  ovs-vsctl --no-wait --timeout 15 \"$@\"\n}\n_ovs-vsctl set Open_vSwitch . other_config:doca-init=true\n");
+    ovs.setRawConfigScript("_ovs-vsctl() {\n  ovs-vsctl --no-wait --timeout 15 \"$@\"\n}\n"
+        + "_ovs-vsctl set Open_vSwitch . other_config:doca-init=true\n");
     flavor.setOvs(ovs);
     ContainerdConfig containerd = new ContainerdConfig();
     containerd.setRegistryEndpoint("https://mirror.example.com");

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -240,7 +241,7 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
   }
 
   private Map<String, Object> updateService(String path) {
-    Map<String, Object> service = new java.util.HashMap<>(Map.of("@odata.id", path,
+    Map<String, Object> service = new HashMap<>(Map.of("@odata.id", path,
         "@odata.type", "#UpdateService.v1_11_0.UpdateService", "Id", "UpdateService",
         "Status", Map.of("State", "Enabled"), "Actions", Map.of()));
     if (offerSimpleUpdate) {
@@ -357,7 +358,7 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
       task.put("Messages", List.of(Map.of("Message", "Transfer is " + percent + "%")));
     }
     if (total >= 0 && read != total) {
-      throw new java.io.IOException("image ended after " + read + " of " + total + " bytes");
+      throw new IOException("image ended after " + read + " of " + total + " bytes");
     }
     return HexFormat.of().formatHex(sha.digest());
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,11 +55,11 @@ class RshimDeviceTest {
     RshimDevice device = new RshimDevice(directory);
     assertThat(device.outcome()).isEqualTo(RshimDevice.Outcome.INSTALLING);
 
-    Files.writeString(directory.resolve("misc"), " INFO[MISC]: Linux up\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(directory.resolve("misc"), " INFO[MISC]: Linux up\n", StandardOpenOption.APPEND);
     assertThat(device.outcome()).isEqualTo(RshimDevice.Outcome.SUCCEEDED);
     assertThat(device.lastLogLine()).isEqualTo("INFO[MISC]: Linux up");
 
-    Files.writeString(directory.resolve("misc"), " ERR[BL2]: CRITICAL ERROR\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(directory.resolve("misc"), " ERR[BL2]: CRITICAL ERROR\n", StandardOpenOption.APPEND);
     assertThat(device.outcome()).isEqualTo(RshimDevice.Outcome.FAILED);
   }
 

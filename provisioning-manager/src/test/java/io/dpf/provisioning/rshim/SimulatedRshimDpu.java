@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class SimulatedRshimDpu implements AutoCloseable {
     for (String line : lines) {
       Thread.sleep(100);
       Files.writeString(device.resolve("misc"), line + "\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.APPEND);
+          StandardOpenOption.APPEND);
     }
   }
 

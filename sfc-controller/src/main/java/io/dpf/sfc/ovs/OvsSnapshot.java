@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,7 +69,7 @@ public final class OvsSnapshot {
           continue;
         }
         List<OvsInterface> members = uuids(row.get(2)).stream().map(interfaces::get)
-            .filter(java.util.Objects::nonNull).toList();
+            .filter(Objects::nonNull).toList();
         ports.add(new OvsPort(portUuid, row.get(1).asText(), bridgeName, members, map(row.get(3))));
       }
       byBridge.put(bridgeName, List.copyOf(ports));

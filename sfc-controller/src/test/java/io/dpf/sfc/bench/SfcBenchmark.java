@@ -7,6 +7,7 @@ import io.dpf.api.ApiTypes;
 import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.conditions.Conditions;
 import io.dpf.api.svc.v1alpha1.ServiceChain;
+import io.dpf.api.svc.v1alpha1.ServiceChainStatus;
 import io.dpf.api.svc.v1alpha1.ServiceInterface;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.runtime.manager.ManagerModule;
@@ -19,8 +20,10 @@ import io.dpf.sfc.ovs.OvsSettings;
 import io.dpf.testkit.KwokNodes;
 import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.LocalOpenVswitch;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +122,7 @@ class SfcBenchmark {
   }
 
   private static ServiceInterface vf(int vf) {
-    return new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal("""
+    return new KubernetesSerialization().unmarshal("""
         apiVersion: svc.dpu.nvidia.com/v1alpha1
         kind: ServiceInterface
         metadata: {name: vf%d, namespace: %s, labels: {vf: "%d"}}
@@ -148,11 +151,11 @@ class SfcBenchmark {
     return ovs.flows("br-sfc").stream().filter(f -> f.contains("priority=20")).count();
   }
 
-  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> long readyCount(KubernetesClient client, Class<T> kind) {
+  private static <T extends HasMetadata> long readyCount(KubernetesClient client, Class<T> kind) {
     return client.resources(kind).inNamespace(NS).list().getItems().stream().filter(o -> {
       Object status = client.getKubernetesSerialization().convertValue(o, Map.class).get("status");
       return status != null && Conditions.isTrue(
-          client.getKubernetesSerialization().convertValue(status, io.dpf.api.svc.v1alpha1.ServiceChainStatus.class),
+          client.getKubernetesSerialization().convertValue(status, ServiceChainStatus.class),
           ConditionTypes.READY);
     }).count();
   }

@@ -34,6 +34,7 @@ class ChainFlowsTest {
   }
 
   /** As Open vSwitch 3.1 prints them back (dump-flows --no-stats), learnt flow included. */
+  // CHECKSTYLE.OFF: LineLength (the tool's output verbatim)
   private static final String DUMP = """
       NXST_FLOW reply (xid=0x4):
        cookie=0x1b57b70f95c308ba, idle_timeout=10, priority=30,in_port=2,dl_dst=02:dd:2f:27:99:a1 actions=output:1
@@ -41,6 +42,7 @@ class ChainFlowsTest {
        cookie=0x1b57b70f95c308ba, priority=20,in_port=2 actions=learn(table=0,idle_timeout=10,priority=30,cookie=0x1b57b70f95c308ba,in_port=1,NXM_OF_ETH_DST[]=NXM_OF_ETH_SRC[],output:NXM_OF_IN_PORT[]),output:1
        cookie=0x4a7c7aba48dd896b, table=0, priority=20,in_port=5 actions=output:6
       """;
+  // CHECKSTYLE.ON: LineLength
 
   @Test
   void dumpIsReadBackIntoChainFlows_andTheSameFlowsAreUpToDate() {
@@ -61,7 +63,8 @@ class ChainFlowsTest {
     assertThat(ChainFlows.upToDate(ChainFlows.of(List.of(List.of(1, 2))), List.of())).as("all gone").isFalse();
     List<InstalledFlow> edited = InstalledFlow.parseDump(
         " cookie=0x1b57b70f95c308ba, priority=20,in_port=1 actions=output:2\n"
-            + " cookie=0x1b57b70f95c308ba, priority=20,in_port=2 actions=learn(table=0,in_port=1,output:NXM_OF_IN_PORT[]),output:1");
+            + " cookie=0x1b57b70f95c308ba, priority=20,in_port=2"
+            + " actions=learn(table=0,in_port=1,output:NXM_OF_IN_PORT[]),output:1");
     assertThat(ChainFlows.upToDate(ChainFlows.of(List.of(List.of(1, 2))), edited)).as("learn removed by hand").isFalse();
     assertThat(ChainFlows.upToDate(List.of(), List.of())).as("nothing wanted, nothing there").isTrue();
   }

@@ -73,7 +73,8 @@ class ChainPortsTest {
     assertThat(resolution.ofports()).containsExactly(List.of(1, 2));
     assertThat(resolution.problems()).containsExactly(
         "switch 1 port 2: no ServiceInterface on node dpu-1 in namespace ns match {role=nothing}",
-        "switch 1 port 3: port pf7hpf of ServiceInterface broken is not usable: could not open network device pf7hpf (No such device)");
+        "switch 1 port 3: port pf7hpf of ServiceInterface broken is not usable: "
+            + "could not open network device pf7hpf (No such device)");
 
     assertThat(ChainPorts.resolve(chain("fw"), NODE, INTERFACES, List.of(), OvsSnapshotFixture.sfcAndHbn()).problems())
         .containsExactly("switch 1 port 1: ServiceInterface fw is served by no pod with svc.dpu.nvidia.com/service=firewall"

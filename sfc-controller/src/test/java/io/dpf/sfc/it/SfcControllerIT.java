@@ -20,10 +20,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +62,7 @@ class SfcControllerIT {
     vm = ovs.addWorkload("pf0vf0", "10.88.0.2/24");
     dpu = LocalControlPlane.start("sfc-it-dpu");
     client = dpu.client();
-    dpu.addNode(NODE, java.util.Map.of());
+    dpu.addNode(NODE, Map.of());
     SfcNodeFixture.installCrdsAndChartRbac(dpu);
     manager = SfcNodeFixture.start(dpu, SfcNodeFixture.settings(NODE, ovs), writes);
   }
@@ -164,7 +166,7 @@ class SfcControllerIT {
     apply(chain(ns, "host-to-vm", "[host, vm]"));
     await().atMost(WAIT).untilAsserted(() -> assertThat(ready(ns, ServiceChain.class, "host-to-vm")).isTrue());
     String cookie = ChainCookie.hex(ChainCookie.of(ns, "host-to-vm"));
-    java.util.function.Predicate<String> mine = path -> path.contains("/namespaces/" + ns + "/");
+    Predicate<String> mine = path -> path.contains("/namespaces/" + ns + "/");
 
     // Every interface and chain is resynced (checked against the switch) every 5 s here: first
     // until a round of them writes nothing of this test's, then two rounds measured.
@@ -306,9 +308,9 @@ class SfcControllerIT {
 
   static <T extends HasMetadata> Optional<Condition> condition(String ns, Class<T> kind, String name, String type) {
     T object = client.resources(kind).inNamespace(ns).withName(name).get();
-    Object status = object == null ? null : client.getKubernetesSerialization().convertValue(object, java.util.Map.class)
+    Object status = object == null ? null : client.getKubernetesSerialization().convertValue(object, Map.class)
         .get("status");
-    if (!(status instanceof java.util.Map<?, ?> map) || !(map.get("conditions") instanceof List<?> list)) {
+    if (!(status instanceof Map<?, ?> map) || !(map.get("conditions") instanceof List<?> list)) {
       return Optional.empty();
     }
     return list.stream().map(c -> client.getKubernetesSerialization().convertValue(c, Condition.class))

@@ -15,6 +15,7 @@ import io.dpf.testkit.LocalOpenVswitch;
 import io.dpf.testkit.WriteCounter;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class SfcNodeFixture {
     StringBuilder ports = new StringBuilder();
     values.forEach(v -> ports.append("    - serviceInterface: {matchLabels: {").append(label).append(": \"").append(v)
         .append("\"}}\n"));
-    return new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal("""
+    return new KubernetesSerialization().unmarshal("""
         apiVersion: svc.dpu.nvidia.com/v1alpha1
         kind: ServiceChain
         metadata: {name: %s, namespace: %s}

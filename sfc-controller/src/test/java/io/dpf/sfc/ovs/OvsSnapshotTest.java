@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 class OvsSnapshotTest {
 
   /** ovs-vsctl 3.1 --format=json output of OvsSnapshot.COMMAND on a switch with a missing PF. */
+  // CHECKSTYLE.OFF: LineLength (the tool's output verbatim)
   private static final String OUTPUT = """
       {"data":[["br-sfc",["set",[["uuid","p1"],["uuid","p2"],["uuid","p3"]]]],["br-ovn",["uuid","p4"]]],"headings":["name","ports"]}
       {"data":[[["uuid","p1"],"pf0hpf",["uuid","i1"],["map",[["dpf-type","pf"]]]],[["uuid","p2"],"br-sfc",["uuid","i2"],["map",[]]],[["uuid","p3"],"pf7hpf",["uuid","i3"],["map",[["dpf-type","pf"]]]],[["uuid","p4"],"br-ovn",["uuid","i4"],["map",[]]]],"headings":["_uuid","name","interfaces","external_ids"]}
       {"data":[[["uuid","i1"],"pf0hpf","system",2,["set",[]],["map",[]],["map",[["dpf-id","ns/a"]]]],[["uuid","i2"],"br-sfc","internal",65534,["set",[]],["map",[]],["map",[]]],[["uuid","i3"],"pf7hpf","system",-1,"could not open network device pf7hpf (No such device)",["map",[]],["map",[["dpf-id","ns/c"]]]],[["uuid","i4"],"br-ovn","internal",["set",[]],["set",[]],["map",[]],["map",[]]]],"headings":["_uuid","name","type","ofport","error","options","external_ids"]}
       """;
+  // CHECKSTYLE.ON: LineLength
 
   @Test
   void bridgesPortsAndInterfacesAreReadWithTheirOfportsErrorsAndIds() {

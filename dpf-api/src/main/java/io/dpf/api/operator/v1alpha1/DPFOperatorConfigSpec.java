@@ -11,7 +11,8 @@ import java.util.List;
  * {@code hostNetworkConfiguration}) and the v25.1 fields, all optional and additive. The rule below
  * keeps the one thing v25.1 requires: a BFB PVC name, from either shape.
  */
-@ValidationRule(value = "has(self.provisioningController) || (has(self.provisioningConfiguration) && has(self.provisioningConfiguration.bfbPVCName))",
+@ValidationRule(value = "has(self.provisioningController)"
+    + " || (has(self.provisioningConfiguration) && has(self.provisioningConfiguration.bfbPVCName))",
     message = "spec.provisioningController.bfbPVCName (or the early spec.provisioningConfiguration.bfbPVCName) is required",
     fieldPath = ".provisioningController")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,7 +2,10 @@ package io.dpf.api.provisioning.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Phases of a DPU. The first eleven are DPF v25.1's; the rest are the newer DPF phases, accepted so the install interfaces of the newest API can report them. */
+/**
+ * Phases of a DPU. The first eleven are DPF v25.1's; the rest are the newer DPF phases, accepted so
+ * the install interfaces of the newest API can report them.
+ */
 public enum DPUPhase {
   @JsonProperty("Initializing")
   INITIALIZING("Initializing"),

@@ -13,7 +13,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 @ValidationRule(value = "!has(oldSelf.pciAddress) || (has(self.pciAddress) && self.pciAddress == oldSelf.pciAddress)",
     message = "pciAddress is immutable", fieldPath = ".pciAddress")
-@ValidationRule(value = "!has(self.installInterface) || self.installInterface != 'redfish' || (has(self.bmcIp) && has(self.bmcCredentialsSecret))",
+@ValidationRule(value = "!has(self.installInterface) || self.installInterface != 'redfish'"
+    + " || (has(self.bmcIp) && has(self.bmcCredentialsSecret))",
     message = "bmcIp and bmcCredentialsSecret are required when installInterface is redfish", fieldPath = ".bmcIp")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DPUSpec {
@@ -43,7 +44,10 @@ public class DPUSpec {
   @Default("true")
   @JsonProperty("automaticNodeReboot")
   private Boolean automaticNodeReboot;
-  /** Additive: how the OS is installed: gNOI (DMS pod, as DPF v25.1), hostAgent (rshim on the host) or redfish (the DPU's BMC). */
+  /**
+   * Additive: how the OS is installed: gNOI (DMS pod, as DPF v25.1), hostAgent (rshim on the host) or
+   * redfish (the DPU's BMC).
+   */
   @JsonProperty("installInterface")
   private InstallInterface installInterface;
   /** Additive: address of the DPU's BMC, for installInterface redfish. */

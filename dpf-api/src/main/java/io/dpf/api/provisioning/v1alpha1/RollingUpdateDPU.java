@@ -1,8 +1,8 @@
 package io.dpf.api.provisioning.v1alpha1;
 
-import io.fabric8.generator.annotation.ValidationRule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.IntOrString;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)

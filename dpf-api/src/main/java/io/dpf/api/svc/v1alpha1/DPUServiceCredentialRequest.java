@@ -19,5 +19,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Phase", jsonPath = PrinterColumns.READY_REASON, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Expiration", jsonPath = ".status.expirationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
-public class DPUServiceCredentialRequest extends CustomResource<DPUServiceCredentialRequestSpec, DPUServiceCredentialRequestStatus> implements Namespaced {
+public class DPUServiceCredentialRequest
+    extends CustomResource<DPUServiceCredentialRequestSpec, DPUServiceCredentialRequestStatus> implements Namespaced {
 }

@@ -11,7 +11,8 @@ import io.fabric8.kubernetes.api.model.NodeSelector;
 @ValidationRule(value = "has(self.ipv4Network) != has(self.ipv4Subnet)",
     message = "exactly one of ipv4Network or ipv4Subnet must be set", fieldPath = ".ipv4Network")
 @ValidationRule(value = "has(self.ipv4Network) == has(oldSelf.ipv4Network)",
-    message = "switching between ipv4Network and ipv4Subnet is not allowed; create a new DPUServiceIPAM", fieldPath = ".ipv4Network")
+    message = "switching between ipv4Network and ipv4Subnet is not allowed; create a new DPUServiceIPAM",
+    fieldPath = ".ipv4Network")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DPUServiceIPAMSpec {
   /** Labels and annotations for the pools; chain ports select pools by these labels. */

@@ -18,5 +18,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = PrinterColumns.READY, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = PrinterColumns.READY_REASON, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
-public class DPUServiceInterface extends CustomResource<DPUServiceInterfaceSpec, DPUServiceInterfaceStatus> implements Namespaced {
+public class DPUServiceInterface extends CustomResource<DPUServiceInterfaceSpec, DPUServiceInterfaceStatus>
+    implements Namespaced {
 }

@@ -43,7 +43,8 @@ public final class BmcAccess implements AutoCloseable {
   public RedfishClient client(PhaseContext context) throws PhaseFailure {
     DPUSpec spec = context.dpu().getSpec();
     if (spec.getBmcIp() == null || spec.getBmcCredentialsSecret() == null) {
-      throw new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED, "installInterface redfish needs bmcIp and bmcCredentialsSecret");
+      throw new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED,
+          "installInterface redfish needs bmcIp and bmcCredentialsSecret");
     }
     Secret secret = context.client().secrets().inNamespace(context.namespace()).withName(spec.getBmcCredentialsSecret()).get();
     if (secret == null) {

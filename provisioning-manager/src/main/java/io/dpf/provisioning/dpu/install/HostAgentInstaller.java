@@ -78,6 +78,9 @@ public final class HostAgentInstaller implements OsInstaller {
         release(context);
         throw new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED, where + ": " + r.getMessage());
       }
+      default -> {
+        // Every state is named above; one added later is waited on without a new message.
+      }
     }
     return false;
   }

@@ -7,6 +7,7 @@ import io.dpf.provisioning.dpu.PhaseContext;
 import io.dpf.provisioning.dpu.PhaseFailure;
 import io.dpf.provisioning.rshim.RshimDevice;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Install through the host's rshim (install interface hostAgent), for a process that sees the host's
@@ -25,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RshimInstaller implements OsInstaller {
 
-  private record Push(AtomicLong written, java.util.concurrent.Future<?> future, AtomicLong total,
-      java.util.concurrent.atomic.AtomicReference<String> failure) {}
+  private record Push(AtomicLong written, Future<?> future, AtomicLong total,
+      AtomicReference<String> failure) {}
 
   private final Path root;
   private final Map<String, Push> pushes = new ConcurrentHashMap<>();
@@ -86,10 +89,10 @@ public final class RshimInstaller implements OsInstaller {
   private Push start(RshimDevice device, List<Path> files) throws IOException {
     AtomicLong total = new AtomicLong();
     for (Path file : files) {
-      total.addAndGet(java.nio.file.Files.size(file));
+      total.addAndGet(Files.size(file));
     }
     AtomicLong written = new AtomicLong();
-    java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<String> failure = new AtomicReference<>();
     var future = threads.submit(() -> {
       try {
         device.boot(files, written::set);

@@ -45,7 +45,8 @@ class HostAgentPodTest {
     assertThat(agent.getEnv()).singleElement().satisfies(env ->
         assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.uid"));
     assertThat(agent.getSecurityContext().getPrivileged()).isTrue();
-    assertThat(pod.getSpec().getVolumes()).singleElement().satisfies(v -> assertThat(v.getHostPath().getPath()).isEqualTo("/dev"));
+    assertThat(pod.getSpec().getVolumes()).singleElement()
+        .satisfies(v -> assertThat(v.getHostPath().getPath()).isEqualTo("/dev"));
   }
 
   @Test
@@ -75,7 +76,8 @@ class HostAgentPodTest {
     Pod pulling = new PodBuilder().withNewStatus().withPhase("Pending").addNewContainerStatus().withNewState()
         .withNewWaiting().withReason("ImagePullBackOff").withMessage("pull access denied").endWaiting().endState()
         .endContainerStatus().endStatus().build();
-    assertThat(HostAgentInstaller.describe(pulling)).isEqualTo("Pending, container waiting: ImagePullBackOff (pull access denied)");
+    assertThat(HostAgentInstaller.describe(pulling))
+        .isEqualTo("Pending, container waiting: ImagePullBackOff (pull access denied)");
     assertThat(HostAgentInstaller.describe(new Pod())).isEqualTo("not started yet");
   }
 }

@@ -13,7 +13,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1alpha1")
 @Plural("tenantcontrolplanes")
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.kubernetes.version", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Status", jsonPath = ".status.kubernetesResources.version.status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Status", jsonPath = ".status.kubernetesResources.version.status",
+    type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
 public class TenantControlPlane extends CustomResource<TenantControlPlaneSpec, TenantControlPlaneStatus> implements Namespaced {
 }
