@@ -90,7 +90,7 @@ class OperatorArgoCdE2E {
         assertThat(argoCdPods()).as("Argo CD pods; warnings:\n" + InstalledOperator.warnings(host))
             .hasSize(ARGOCD_WORKLOADS.size()).allMatch(InstalledOperator::ready));
     figure("seed DPFOperatorConfig applied → the operator's Argo CD pods Ready", applied);
-    awaitConfigReady();
+    awaitConfigReady(applied);
     figure("seed DPFOperatorConfig applied → Ready with the operator-deployed Argo CD", applied);
   }
 
@@ -122,6 +122,15 @@ class OperatorArgoCdE2E {
           assertThat(app.getStatus().getHealth().getStatus()).as(app.getMetadata().getName() + " health")
               .isEqualTo("Healthy");
         });
+    for (Application app : apps) {
+      Object finished = app.getStatus().additionalProperties().get("operationState") instanceof java.util.Map<?, ?> op
+          ? op.get("finishedAt") : null;
+      if (finished != null) {
+        System.out.printf("[figure] Application %s created → first sync finished: %d s%n", app.getMetadata().getName(),
+            Duration.between(Instant.parse(app.getMetadata().getCreationTimestamp()), Instant.parse(finished.toString()))
+                .toSeconds());
+      }
+    }
     KubernetesClient dpu = env.dpu().client();
     assertThat(dpu.apps().daemonSets().inNamespace(NS).withName("flannel").get().getMetadata().getAnnotations())
         .hasEntrySatisfying("argocd.argoproj.io/tracking-id",
@@ -129,6 +138,8 @@ class OperatorArgoCdE2E {
     // The repo-server pod, not this JVM, fetched the chart (over the anchor address, trusting its CA).
     assertThat(charts.chartDownloads()).isPositive();
     String controllerLog = host.pods().inNamespace(NS).withName("argocd-application-controller-0").getLog();
+    controllerLog.lines().filter(l -> l.contains("level=error") || l.contains("level=warning")).limit(20)
+        .forEach(l -> System.out.println("[controller] " + l));
     assertThat(controllerLog).contains("dpu-cplane-tenant1-flannel");
   }
 
@@ -166,10 +177,28 @@ class OperatorArgoCdE2E {
     }
   }
 
-  private void awaitConfigReady() {
+  /** Waits for Ready=True, printing each new reason it is not Ready yet (where the time goes). */
+  private void awaitConfigReady(Instant applied) {
+    String[] last = {""};
     await().atMost(READY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       DPFOperatorConfig config = host.resources(DPFOperatorConfig.class).inNamespace(NS).withName("dpfoperatorconfig")
           .get();
+      String why = Optional.ofNullable(config).map(DPFOperatorConfig::getStatus).map(s -> s.getConditions())
+          .orElse(List.of()).stream().filter(c -> c.getType().equals("Ready")).map(c -> c.getReason() + ": "
+              + c.getMessage()).findFirst().orElse("(no Ready condition)");
+      List<Application> apps = host.resources(Application.class).inNamespace(NS).list().getItems();
+      long synced = apps.stream().filter(a -> a.getStatus() != null && a.getStatus().getSync() != null
+          && "Synced".equals(a.getStatus().getSync().getStatus())).count();
+      long healthy = apps.stream().filter(a -> a.getStatus() != null && a.getStatus().getHealth() != null
+          && "Healthy".equals(a.getStatus().getHealth().getStatus())).count();
+      long servicesReady = host.resources(DPUService.class).inNamespace(NS).list().getItems().stream()
+          .filter(d -> io.dpf.api.conditions.Conditions.isTrue(d.getStatus(), "Ready")).count();
+      why = apps.size() + " Applications (" + synced + " Synced, " + healthy + " Healthy), " + servicesReady
+          + " DPUServices Ready; config " + why;
+      if (!why.equals(last[0])) {
+        last[0] = why;
+        System.out.printf("[progress] %.1f s: %s%n", InstalledOperator.seconds(applied), why);
+      }
       assertThat(Optional.ofNullable(config).map(DPFOperatorConfig::getStatus).map(s -> s.getConditions())
           .orElse(List.of())).as("DPFOperatorConfig conditions; Argo CD controller log:\n" + controllerLogTail())
           .anySatisfy(c -> {
