@@ -138,7 +138,7 @@ class OperatorArgoCdE2E {
     // The repo-server pod, not this JVM, fetched the chart (over the anchor address, trusting its CA).
     assertThat(charts.chartDownloads()).isPositive();
     String controllerLog = host.pods().inNamespace(NS).withName("argocd-application-controller-0").getLog();
-    controllerLog.lines().filter(l -> l.contains("level=error") || l.contains("level=warning")).limit(20)
+    controllerLog.lines().filter(l -> l.matches(".*level\\W+(error|warning).*")).limit(20)
         .forEach(l -> System.out.println("[controller] " + l));
     assertThat(controllerLog).contains("dpu-cplane-tenant1-flannel");
   }
@@ -193,7 +193,13 @@ class OperatorArgoCdE2E {
           && "Healthy".equals(a.getStatus().getHealth().getStatus())).count();
       long servicesReady = host.resources(DPUService.class).inNamespace(NS).list().getItems().stream()
           .filter(d -> io.dpf.api.conditions.Conditions.isTrue(d.getStatus(), "Ready")).count();
-      why = apps.size() + " Applications (" + synced + " Synced, " + healthy + " Healthy), " + servicesReady
+      String unhealthy = String.join(",", apps.stream().filter(a -> a.getStatus() == null
+          || a.getStatus().getHealth() == null || !"Healthy".equals(a.getStatus().getHealth().getStatus()))
+          .map(a -> a.getMetadata().getName().replace(LocalEnvironment.DPU_CLUSTER + "-", "") + "="
+              + (a.getStatus() == null || a.getStatus().getHealth() == null ? "?" : a.getStatus().getHealth().getStatus()))
+          .toList());
+      why = apps.size() + " Applications (" + synced + " Synced, " + healthy + " Healthy; not: " + unhealthy + "), "
+          + servicesReady
           + " DPUServices Ready; config " + why;
       if (!why.equals(last[0])) {
         last[0] = why;
