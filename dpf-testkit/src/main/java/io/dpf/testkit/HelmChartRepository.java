@@ -38,10 +38,12 @@ public final class HelmChartRepository implements AutoCloseable {
   private final HttpsServer server;
   private final ExecutorService executor;
   private final String url;
+  private final String address;
   private final AtomicInteger downloads = new AtomicInteger();
 
   private HelmChartRepository(Path dir, CertificateAuthority ca, HttpsServer server, ExecutorService executor,
-      String url) {
+      String url, String address) {
+    this.address = address;
     this.dir = dir;
     this.ca = ca;
     this.server = server;
@@ -49,8 +51,17 @@ public final class HelmChartRepository implements AutoCloseable {
     this.url = url;
   }
 
-  /** Packages or copies {@code charts} into a new repository and serves it. */
+  /** Packages or copies {@code charts} into a new repository and serves it on loopback. */
   public static HelmChartRepository serve(List<Path> charts) {
+    return serve(charts, "127.0.0.1");
+  }
+
+  /**
+   * The same on {@code address} (an IPv4 address of this machine), for clients that do not share
+   * its loopback: e.g. an Argo CD repo-server pod on a real node, which reaches a cluster's anchor
+   * address (the host of its kubeconfig's server URL).
+   */
+  public static HelmChartRepository serve(List<Path> charts, String address) {
     Path dir = OwnedDirectories.create(DIR_PREFIX, "repo");
     HttpsServer server = null;
     try {
@@ -64,10 +75,10 @@ public final class HelmChartRepository implements AutoCloseable {
         }
       }
       CertificateAuthority ca = CertificateAuthority.create("dpf-chart-repository-ca");
-      KeyAndCertificate serving = ca.issueServer("dpf-chart-repository", List.of("localhost"), List.of("127.0.0.1"));
-      server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      KeyAndCertificate serving = ca.issueServer("dpf-chart-repository", List.of("localhost"), List.of(address));
+      server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
       server.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.presenting(serving, List.of())));
-      String url = "https://127.0.0.1:" + server.getAddress().getPort();
+      String url = "https://" + address + ":" + server.getAddress().getPort();
       // The index names each chart by its absolute URL, so the repository's address goes into it.
       Helm.run(List.of(EnvtestBinaries.binary("helm").toString(), "repo", "index", root.toString(), "--url", url));
       ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -75,7 +86,7 @@ public final class HelmChartRepository implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      HelmChartRepository repository = new HelmChartRepository(dir, ca, server, executor, url);
+      HelmChartRepository repository = new HelmChartRepository(dir, ca, server, executor, url, address);
       server.createContext("/", repository::handle);
       server.setExecutor(executor);
       server.start();
@@ -90,14 +101,14 @@ public final class HelmChartRepository implements AutoCloseable {
     }
   }
 
-  /** {@code https://127.0.0.1:<port>}: a DPUService's {@code helmChart.source.repoURL}. */
+  /** {@code https://<address>:<port>}: a DPUService's {@code helmChart.source.repoURL}. */
   public String url() {
     return url;
   }
 
   /** The host name clients connect to, without port: the key Argo CD looks the CA up by. */
   public String host() {
-    return "127.0.0.1";
+    return address;
   }
 
   public String caCertificatePem() {

@@ -43,6 +43,13 @@ final class DemoArgoCd implements AutoCloseable {
     }
   }
 
+  /** {@code <repo>/dpu-networking:<version>} of {@code charts}, serving {@link #packagedChart()}. */
+  static String chartRef(HelmChartRepository charts) {
+    String version = packagedChart().getFileName().toString().replaceFirst("^" + CHART + "-", "")
+        .replaceFirst("\\.tgz$", "");
+    return charts.url() + "/" + CHART + ":" + version;
+  }
+
   /** {@code <repo>/dpu-networking:<version>}, for the operator's system DPUServices. */
   String chartRef() {
     return chartRef;
@@ -53,7 +60,7 @@ final class DemoArgoCd implements AutoCloseable {
   }
 
   /** The chart as the build packaged it (with the DPU-side CRDs in its subcharts), by hack/render-charts.sh. */
-  private static Path packagedChart() {
+  static Path packagedChart() {
     Path dir = EnvtestBinaries.repositoryRoot().resolve("dpf-operator/target/generated-resources/charts/charts");
     try (var files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().matches(CHART + "-[0-9].*\\.tgz")).findFirst()

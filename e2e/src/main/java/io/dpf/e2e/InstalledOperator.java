@@ -78,7 +78,13 @@ final class InstalledOperator {
    * Argo CD is the user's (local processes), its system DPUServices' chart at {@code chartRef}.
    */
   static String helmInstall(LocalEnvironment env, String chartRef, String... sets) {
-    List<String> values = new ArrayList<>(List.of("argoCD.deploy=false", "dpuNetworkingHelmChart=" + chartRef));
+    return helmInstall(env, false, chartRef, sets);
+  }
+
+  /** The same; with {@code deployArgoCd} the operator deploys Argo CD from its chart's images (charts/argocd). */
+  static String helmInstall(LocalEnvironment env, boolean deployArgoCd, String chartRef, String... sets) {
+    List<String> values = new ArrayList<>(List.of("argoCD.deploy=" + deployArgoCd,
+        "dpuNetworkingHelmChart=" + chartRef));
     values.addAll(List.of(sets));
     String[] args = values.stream().flatMap(v -> Stream.of("--set", v)).toArray(String[]::new);
     Path chart = chart().orElseThrow(() -> new IllegalStateException(

@@ -152,6 +152,32 @@ class InventoryRenderingTest {
   }
 
   @Test
+  void argoCdFindsRedisAndTheRepoServerThroughServicesAppliedBeforeItsWorkloads() throws Exception {
+    List<HasMetadata> objects = render(seed(), "argocd");
+    List<String> order = objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList();
+    // The kubelet gives a pod the variables of the Services that exist when it starts; the chart's
+    // addresses are built from them, so no cluster DNS is needed.
+    assertThat(order.indexOf("Service/argocd-redis")).isLessThan(order.indexOf("Deployment/argocd-repo-server"));
+    assertThat(order.indexOf("Service/argocd-repo-server"))
+        .isLessThan(order.indexOf("StatefulSet/argocd-application-controller"));
+    var controller = only(objects, io.fabric8.kubernetes.api.model.apps.StatefulSet.class).getSpec().getTemplate()
+        .getSpec();
+    assertThat(controller.getContainers().get(0).getImage()).isEqualTo("quay.io/argoproj/argocd:v3.6.1");
+    assertThat(controller.getContainers().get(0).getArgs()).containsExactly(
+        "--repo-server=$(ARGOCD_REPO_SERVER_SERVICE_HOST):$(ARGOCD_REPO_SERVER_SERVICE_PORT)",
+        "--redis=$(ARGOCD_REDIS_SERVICE_HOST):$(ARGOCD_REDIS_SERVICE_PORT)");
+    assertThat(controller.getContainers().get(0).getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(controller.getTolerations()).extracting("key").contains("node-role.kubernetes.io/control-plane");
+    assertThat(objects).filteredOn(o -> o.getKind().equals("ConfigMap")).extracting(o -> o.getMetadata().getName())
+        .contains("argocd-cm", "argocd-cmd-params-cm", "argocd-tls-certs-cm");
+    assertThat(objects).anySatisfy(o -> assertThat(o.getKind() + "/" + o.getMetadata().getName())
+        .isEqualTo("Secret/argocd-secret"));
+    // The operator's apply of the CA ConfigMap must own no data key: the user's CAs stay.
+    assertThat(objects).filteredOn(o -> o.getMetadata().getName().equals("argocd-tls-certs-cm"))
+        .allSatisfy(o -> assertThat(((io.fabric8.kubernetes.api.model.ConfigMap) o).getData()).isNullOrEmpty());
+  }
+
+  @Test
   void imagesSplitAtTheTagNotAtARegistryPort() {
     assertThat(ImageRef.parse("registry:5000/a/b:1.0")).isEqualTo(new ImageRef("registry:5000/a/b", "1.0"));
     assertThat(ImageRef.parse("registry:5000/a/b")).isEqualTo(new ImageRef("registry:5000/a/b", null));
