@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dpf.api.conditions.Conditions;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,7 +125,7 @@ class OperatorArgoCdE2E {
               .isEqualTo("Healthy");
         });
     for (Application app : apps) {
-      Object finished = app.getStatus().additionalProperties().get("operationState") instanceof java.util.Map<?, ?> op
+      Object finished = app.getStatus().additionalProperties().get("operationState") instanceof Map<?, ?> op
           ? op.get("finishedAt") : null;
       if (finished != null) {
         System.out.printf("[figure] Application %s created → first sync finished: %d s%n", app.getMetadata().getName(),
@@ -192,7 +194,7 @@ class OperatorArgoCdE2E {
       long healthy = apps.stream().filter(a -> a.getStatus() != null && a.getStatus().getHealth() != null
           && "Healthy".equals(a.getStatus().getHealth().getStatus())).count();
       long servicesReady = host.resources(DPUService.class).inNamespace(NS).list().getItems().stream()
-          .filter(d -> io.dpf.api.conditions.Conditions.isTrue(d.getStatus(), "Ready")).count();
+          .filter(d -> Conditions.isTrue(d.getStatus(), "Ready")).count();
       String unhealthy = String.join(",", apps.stream().filter(a -> a.getStatus() == null
           || a.getStatus().getHealth() == null || !"Healthy".equals(a.getStatus().getHealth().getStatus()))
           .map(a -> a.getMetadata().getName().replace(LocalEnvironment.DPU_CLUSTER + "-", "") + "="

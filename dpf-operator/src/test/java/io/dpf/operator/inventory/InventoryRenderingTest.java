@@ -11,9 +11,11 @@ import io.dpf.api.operator.v1alpha1.Networking;
 import io.dpf.api.operator.v1alpha1.Overrides;
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.operator.applyset.ApplySet;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
@@ -160,7 +162,7 @@ class InventoryRenderingTest {
     assertThat(order.indexOf("Service/argocd-redis")).isLessThan(order.indexOf("Deployment/argocd-repo-server"));
     assertThat(order.indexOf("Service/argocd-repo-server"))
         .isLessThan(order.indexOf("StatefulSet/argocd-application-controller"));
-    var controller = only(objects, io.fabric8.kubernetes.api.model.apps.StatefulSet.class).getSpec().getTemplate()
+    var controller = only(objects, StatefulSet.class).getSpec().getTemplate()
         .getSpec();
     assertThat(controller.getContainers().get(0).getImage()).isEqualTo("quay.io/argoproj/argocd:v3.6.1");
     assertThat(controller.getContainers().get(0).getArgs()).containsExactly(
@@ -174,7 +176,7 @@ class InventoryRenderingTest {
         .isEqualTo("Secret/argocd-secret"));
     // The operator's apply of the CA ConfigMap must own no data key: the user's CAs stay.
     assertThat(objects).filteredOn(o -> o.getMetadata().getName().equals("argocd-tls-certs-cm"))
-        .allSatisfy(o -> assertThat(((io.fabric8.kubernetes.api.model.ConfigMap) o).getData()).isNullOrEmpty());
+        .allSatisfy(o -> assertThat(((ConfigMap) o).getData()).isNullOrEmpty());
   }
 
   @Test
