@@ -78,6 +78,12 @@ class OperatorArgoCdE2E {
     host.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("argocd-tls-certs-cm").withNamespace(NS)
         .addToLabels("app.kubernetes.io/part-of", "argocd").endMetadata()
         .addToData(charts.host(), charts.caCertificatePem()).build()).fieldManager("kubectl").serverSideApply();
+    // Argo CD's periodic refresh at 30 s instead of upstream's 120 s, as a user may set it (the
+    // local-process Argo CD of the other tests runs with --app-resync 10): one Application was seen
+    // waiting a whole period for a Deployment that had become available (noted in issue 11).
+    host.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("argocd-cm").withNamespace(NS)
+        .addToLabels("app.kubernetes.io/part-of", "argocd").endMetadata()
+        .addToData("timeout.reconciliation", "30s").build()).fieldManager("kubectl").serverSideApply();
 
     Instant installed = Instant.now();
     InstalledOperator.helmInstall(env, true, DemoArgoCd.chartRef(charts));
