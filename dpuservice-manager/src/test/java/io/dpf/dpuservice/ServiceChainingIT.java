@@ -331,6 +331,7 @@ class ServiceChainingIT {
   static <T extends CustomResource<?, ServiceSetStatus>> void markReady(LocalControlPlane dpu, Class<T> type, String ns,
       String name) {
     T set = dpu.client().resources(type).inNamespace(ns).withName(name).get();
+    assertThat(set).as("%s %s in %s", type.getSimpleName(), name, dpu.name()).isNotNull(); // retried until fanned out
     ServiceSetStatus status = new ServiceSetStatus();
     Condition ready = new ConditionBuilder().withType("Ready").withStatus("True").withReason("Success").withMessage("")
         .withLastTransitionTime(Instant.now().toString()).build();
