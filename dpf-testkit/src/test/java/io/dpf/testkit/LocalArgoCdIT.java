@@ -20,17 +20,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The real Argo CD pulls a packaged chart from the HTTPS chart repository (its own CA, trusted the
  * way Argo CD trusts it) and syncs it into a second cluster registered by a cluster Secret; values
- * changes, hand edits and deletion behave as Argo CD's do. One Application's life, in order.
+ * changes, hand edits and deletion behave as Argo CD's do. Argo CD and the clusters are shared;
+ * each test syncs an Application of its own into a namespace of its own
+ * ({@link #syncedApplication}), so any test runs alone or in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalArgoCdIT {
 
   static final Duration WAIT = Duration.ofMinutes(2);
@@ -54,8 +52,6 @@ class LocalArgoCdIT {
     argoCd = LocalArgoCd.start(host, ARGO_NAMESPACE);
     argoCd.trust(charts);
     registerCluster("dpu", dpu);
-    dpu.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("demo").endMetadata().build())
-        .create();
     host.client().resource(host.client().getKubernetesSerialization().unmarshal("""
         apiVersion: argoproj.io/v1alpha1
         kind: AppProject
@@ -81,14 +77,12 @@ class LocalArgoCdIT {
   }
 
   @Test
-  @Order(1)
   void repositoryServesThePackagedChartAndItsIndex() {
     assertThat(charts.url()).startsWith("https://127.0.0.1:");
     assertThat(charts.files()).containsExactly("hello-0.1.0.tgz", "index.yaml");
   }
 
   @Test
-  @Order(1)
   void theOperatorsArgoCdChartCarriesTheCrdsOfTheArgoCdThatRunsHere() throws Exception {
     // charts/argocd/crds is what the operator installs; it must be the release built by hack/envtest.
     for (String crd : List.of("application-crd.yaml", "appproject-crd.yaml")) {
@@ -98,31 +92,8 @@ class LocalArgoCdIT {
   }
 
   @Test
-  @Order(2)
   void applicationIsSyncedAndHealthyAndItsObjectsCarryTheTrackingAnnotation() {
-    host.client().resource(host.client().getKubernetesSerialization().unmarshal("""
-        apiVersion: argoproj.io/v1alpha1
-        kind: Application
-        metadata:
-          name: dpu-hello
-          namespace: argocd
-          finalizers: [resources-finalizer.argocd.argoproj.io]
-        spec:
-          project: dpu
-          source:
-            repoURL: %s
-            chart: hello
-            targetRevision: 0.1.0
-            helm: {releaseName: hello, valuesObject: {greeting: bonjour}}
-          destination: {name: dpu, namespace: demo}
-          syncPolicy: {automated: {prune: true, selfHeal: true}}
-        """.formatted(charts.url()), GenericKubernetesResource.class)).create();
-
-    await().atMost(WAIT).untilAsserted(() -> {
-      GenericKubernetesResource app = application();
-      assertThat(status(app, "sync")).as(describe(app)).isEqualTo("Synced");
-      assertThat(status(app, "health")).as(describe(app)).isEqualTo("Healthy");
-    });
+    syncedApplication("dpu-hello", "demo");
     ConfigMap config = dpu.client().configMaps().inNamespace("demo").withName("hello-config").get();
     assertThat(config.getData()).containsEntry("greeting", "bonjour");
     assertThat(config.getMetadata().getAnnotations())
@@ -136,26 +107,59 @@ class LocalArgoCdIT {
   }
 
   @Test
-  @Order(3)
   void aValuesChangePropagatesAndAHandEditIsHealed() {
-    host.client().genericKubernetesResources(APPLICATIONS).inNamespace(ARGO_NAMESPACE).withName("dpu-hello")
+    syncedApplication("dpu-hello-values", "demo-values");
+    host.client().genericKubernetesResources(APPLICATIONS).inNamespace(ARGO_NAMESPACE).withName("dpu-hello-values")
         .patch(PatchContext.of(PatchType.JSON_MERGE),
             "{\"spec\":{\"source\":{\"helm\":{\"valuesObject\":{\"greeting\":\"hallo\"}}}}}");
-    await().atMost(WAIT).untilAsserted(() -> assertThat(greeting()).isEqualTo("hallo"));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(greeting("demo-values")).isEqualTo("hallo"));
 
-    dpu.client().configMaps().inNamespace("demo").withName("hello-config")
+    dpu.client().configMaps().inNamespace("demo-values").withName("hello-config")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"greeting\":\"edited by hand\"}}");
-    await().atMost(WAIT).untilAsserted(() -> assertThat(greeting()).isEqualTo("hallo"));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(greeting("demo-values")).isEqualTo("hallo"));
   }
 
   @Test
-  @Order(4)
   void deletingTheApplicationDeletesWhatItInstalledFirst() {
-    host.client().genericKubernetesResources(APPLICATIONS).inNamespace(ARGO_NAMESPACE).withName("dpu-hello").delete();
+    syncedApplication("dpu-hello-deleted", "demo-deleted");
+    host.client().genericKubernetesResources(APPLICATIONS).inNamespace(ARGO_NAMESPACE).withName("dpu-hello-deleted")
+        .delete();
     await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(application()).isNull();
-      assertThat(dpu.client().configMaps().inNamespace("demo").withName("hello-config").get()).isNull();
-      assertThat(dpu.client().apps().deployments().inNamespace("demo").withName("hello").get()).isNull();
+      assertThat(application("dpu-hello-deleted")).isNull();
+      assertThat(dpu.client().configMaps().inNamespace("demo-deleted").withName("hello-config").get()).isNull();
+      assertThat(dpu.client().apps().deployments().inNamespace("demo-deleted").withName("hello").get()).isNull();
+    });
+  }
+
+  /**
+   * Application {@code name} of the hello chart (greeting bonjour, Argo CD's resources finalizer),
+   * into namespace {@code namespace} of the DPU cluster, made here; returns once it is Synced and Healthy.
+   */
+  static void syncedApplication(String name, String namespace) {
+    dpu.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+        .build()).create();
+    host.client().resource(host.client().getKubernetesSerialization().unmarshal("""
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata:
+          name: %s
+          namespace: argocd
+          finalizers: [resources-finalizer.argocd.argoproj.io]
+        spec:
+          project: dpu
+          source:
+            repoURL: %s
+            chart: hello
+            targetRevision: 0.1.0
+            helm: {releaseName: hello, valuesObject: {greeting: bonjour}}
+          destination: {name: dpu, namespace: %s}
+          syncPolicy: {automated: {prune: true, selfHeal: true}}
+        """.formatted(name, charts.url(), namespace), GenericKubernetesResource.class)).create();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      GenericKubernetesResource app = application(name);
+      assertThat(status(app, "sync")).as(describe(app)).isEqualTo("Synced");
+      assertThat(status(app, "health")).as(describe(app)).isEqualTo("Healthy");
     });
   }
 
@@ -174,12 +178,13 @@ class LocalArgoCdIT {
         .build()).create();
   }
 
-  static GenericKubernetesResource application() {
-    return host.client().genericKubernetesResources(APPLICATIONS).inNamespace(ARGO_NAMESPACE).withName("dpu-hello").get();
+  static GenericKubernetesResource application(String name) {
+    return host.client().genericKubernetesResources(APPLICATIONS).inNamespace(ARGO_NAMESPACE).withName(name).get();
   }
 
-  static String greeting() {
-    ConfigMap config = dpu.client().configMaps().inNamespace("demo").withName("hello-config").get();
+  /** The greeting of the hello chart's ConfigMap in {@code namespace} of the DPU cluster. */
+  static String greeting(String namespace) {
+    ConfigMap config = dpu.client().configMaps().inNamespace(namespace).withName("hello-config").get();
     return config == null ? null : config.getData().get("greeting");
   }
 

@@ -1,6 +1,5 @@
 package io.dpf.dpuservice;
 
-import static io.dpf.dpuservice.DpuServiceFixture.ARGOCD_NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,18 +32,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
-/** A DPUDeployment's children on a real host API server (no DPU cluster needed for what is checked), in order. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * A DPUDeployment's children on a real host API server (no DPU cluster needed for what is checked).
+ * One manager for the class; each test has a namespace of its own, holding a DPUDeployment named
+ * {@code dep} and its inputs, and first brings it to the state it starts from
+ * ({@link #readyDeployment}), so any test runs alone or in any order.
+ */
 class DPUDeploymentIT {
 
   static final Duration WAIT = Duration.ofSeconds(90);
-  static final String NS = ARGOCD_NAMESPACE;
-  static final String OWNER = NS + "_dep";
 
   static LocalControlPlane host;
   static KubernetesClient client;
@@ -70,8 +68,104 @@ class DPUDeploymentIT {
   }
 
   @Test
-  @Order(1)
   void deploymentWaitsForItsPrerequisitesThenCreatesOwnedServicesInterfacesChainAndDpuSets() {
+    String ns = namespace("prereqs");
+    createDeployment(ns);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ns, ConditionTypes.DPUDeployment.PREREQUISITES_READY))
+        .hasValueSatisfying(c -> assertThat(c.getMessage()).contains("BFB bf-bundle").contains("DPUServiceTemplate firewall")));
+
+    createInputs(ns);
+    await().atMost(WAIT).untilAsserted(() -> assertChildren(ns));
+    assertThat(consumers(ns)).as("the BFB, flavor, template and configuration are marked as used").hasSize(4);
+
+    // No provisioning manager runs here: its DPUSet controller has counted no DPUs yet.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ns, ConditionTypes.DPUDeployment.DPU_SETS_READY))
+        .hasValueSatisfying(c -> assertThat(c.getMessage()).contains("dep-rack1")));
+    reportTwoReadyDpus(ns);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ns, ConditionTypes.DPUDeployment.DPU_SETS_READY))
+        .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True")));
+  }
+
+  @Test
+  void aChangedServiceConfigurationChangesOnlyThatServicesVersionOnTheDpuSets() {
+    String ns = readyDeployment("version");
+    Map<String, String> before = nodeLabels(ns);
+    client.resources(DPUServiceConfiguration.class).inNamespace(ns).withName("firewall")
+        .patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"serviceConfiguration\":{\"helmChart\":{\"values\":{\"mode\":\"audit\"}}}}}");
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      Map<String, String> after = nodeLabels(ns);
+      assertThat(after.get(LabelKeys.dpuServiceVersion("firewall")))
+          .isNotEqualTo(before.get(LabelKeys.dpuServiceVersion("firewall")));
+      assertThat(after.get(LabelKeys.DPU_SERVICE_CHAIN_VERSION)).isEqualTo(before.get(LabelKeys.DPU_SERVICE_CHAIN_VERSION));
+    });
+  }
+
+  @Test
+  void servicesThatDoNotFitTheFlavorAreAFailureTheUserMustResolve() {
+    String ns = readyDeployment("fitting");
+    create("""
+        apiVersion: svc.dpu.nvidia.com/v1alpha1
+        kind: DPUServiceTemplate
+        metadata: {name: hungry, namespace: %1$s}
+        spec:
+          deploymentServiceName: hungry
+          helmChart: {source: {repoURL: "https://helm.example.com", chart: hungry, version: "1.0.0"}}
+          resourceRequirements: {cpu: "20"}
+        ---
+        """.formatted(ns));
+    client.resources(DPUDeployment.class).inNamespace(ns).withName("dep").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"spec\":{\"services\":{\"hungry\":{\"serviceTemplate\":\"hungry\",\"serviceConfiguration\":\"firewall\"}}}}");
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ns, ConditionTypes.DPUDeployment.RESOURCE_FITTING_READY))
+        .hasValueSatisfying(c -> {
+          assertThat(c.getReason()).isEqualTo("Failure");
+          assertThat(c.getMessage()).contains("cpu: services need 22, the flavor has 12");
+        }));
+    assertThat(client.resources(DPUService.class).inNamespace(ns).withName("dep-hungry").get()).isNull();
+  }
+
+  @Test
+  void deletingTheDeploymentDeletesEveryChildBeforeItGoes() {
+    String ns = readyDeployment("deleted");
+    client.resources(DPUDeployment.class).inNamespace(ns).withName("dep").delete();
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertThat(client.resources(DPUDeployment.class).inNamespace(ns).withName("dep").get()).isNull();
+      for (Class<? extends HasMetadata> kind : List.of(DPUService.class, DPUServiceInterface.class,
+          DPUServiceChain.class, DPUSet.class)) {
+        assertThat(client.resources(kind).inNamespace(ns).withLabel(LabelKeys.OWNED_BY_DPU_DEPLOYMENT, owner(ns))
+            .list().getItems()).as(kind.getSimpleName()).isEmpty();
+      }
+    });
+    assertThat(consumers(ns)).as("dependencies released").isEmpty();
+  }
+
+  /** A namespace of the test's own: {@code dep-<name>}. */
+  static String namespace(String name) {
+    String ns = "dep-" + name;
+    DpuServiceFixture.namespace(client, ns);
+    return ns;
+  }
+
+  /**
+   * Namespace {@code dep-<name>} with the inputs and DPUDeployment {@code dep}, its children made,
+   * its inputs marked as used and its DPUSet reporting two Ready DPUs; returns the namespace.
+   */
+  static String readyDeployment(String name) {
+    String ns = namespace(name);
+    createInputs(ns);
+    createDeployment(ns);
+    await().atMost(WAIT).untilAsserted(() -> assertChildren(ns));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(consumers(ns)).hasSize(4));
+    reportTwoReadyDpus(ns);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ns, ConditionTypes.DPUDeployment.DPU_SETS_READY))
+        .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True")));
+    return ns;
+  }
+
+  /** DPUDeployment {@code dep}: one DPUSet, the firewall service and a chain through it. */
+  static void createDeployment(String ns) {
     create("""
         apiVersion: svc.dpu.nvidia.com/v1alpha1
         kind: DPUDeployment
@@ -89,17 +183,18 @@ class DPUDeploymentIT {
           - ports:
             - serviceInterface: {matchLabels: {uplink: p0}}
             - service: {name: firewall, interface: net1}
-        """.formatted(NS));
-    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.PREREQUISITES_READY))
-        .hasValueSatisfying(c -> assertThat(c.getMessage()).contains("BFB bf-bundle").contains("DPUServiceTemplate firewall")));
+        """.formatted(ns));
+  }
 
+  /** What {@link #createDeployment} names: the BFB, flavor, the firewall's template and configuration. */
+  static void createInputs(String ns) {
     create("""
         apiVersion: provisioning.dpu.nvidia.com/v1alpha1
         kind: BFB
         metadata: {name: bf-bundle, namespace: %1$s}
         spec: {url: "http://example.com/bf.bfb"}
         ---
-        """.formatted(NS));
+        """.formatted(ns));
     create("""
         apiVersion: provisioning.dpu.nvidia.com/v1alpha1
         kind: DPUFlavor
@@ -107,7 +202,7 @@ class DPUDeploymentIT {
         spec:
           dpuResources: {cpu: "16", memory: 32Gi}
           systemReservedResources: {cpu: "4", memory: 8Gi}
-        """.formatted(NS));
+        """.formatted(ns));
     create("""
         apiVersion: svc.dpu.nvidia.com/v1alpha1
         kind: DPUServiceTemplate
@@ -118,7 +213,7 @@ class DPUDeploymentIT {
             source: {repoURL: "https://helm.example.com", chart: firewall, version: "1.0.0"}
             values: {image: {tag: v1}, mode: strict}
           resourceRequirements: {cpu: "2", memory: 4Gi}
-        """.formatted(NS));
+        """.formatted(ns));
     create("""
         apiVersion: svc.dpu.nvidia.com/v1alpha1
         kind: DPUServiceConfiguration
@@ -129,54 +224,51 @@ class DPUDeploymentIT {
             helmChart: {values: {mode: permissive}}
           interfaces:
           - {name: net1, network: mybrsfc}
-        """.formatted(NS));
-
-    await().atMost(WAIT).untilAsserted(() -> {
-      DPUService service = client.resources(DPUService.class).inNamespace(NS).withName("dep-firewall").get();
-      assertThat(service).isNotNull();
-      assertThat(service.getMetadata().getLabels()).containsEntry(LabelKeys.OWNED_BY_DPU_DEPLOYMENT, OWNER);
-      assertThat(service.getMetadata().getOwnerReferences()).singleElement()
-          .satisfies(ref -> assertThat(ref.getKind()).isEqualTo("DPUDeployment"));
-      assertThat(service.getSpec().getServiceID()).isEqualTo("dpudeployment_dep_firewall");
-      assertThat(service.getSpec().getInterfaces()).containsExactly("dep-firewall-net1");
-      assertThat(service.getSpec().getHelmChart().getValues().at("/mode").asText()).isEqualTo("permissive");
-      assertThat(service.getSpec().getHelmChart().getValues().at("/image/tag").asText()).isEqualTo("v1");
-      assertThat(client.resources(DPUServiceInterface.class).inNamespace(NS).withName("dep-firewall-net1").get()).isNotNull();
-      DPUServiceChain chain = client.resources(DPUServiceChain.class).inNamespace(NS).withName("dep").get();
-      assertThat(chain).as("DPUServiceChain dep").isNotNull();
-      assertThat(chain.getSpec().getTemplate().getSpec().getTemplate().getSpec().getSwitches().get(0).getPorts().get(1)
-          .getServiceInterface().getMatchLabels()).containsEntry(LabelKeys.INTERFACE, "net1")
-          .containsEntry(LabelKeys.SERVICE_ID, "dpudeployment_dep_firewall");
-      DPUSet set = client.resources(DPUSet.class).inNamespace(NS).withName("dep-rack1").get();
-      assertThat(set).as("DPUSet dep-rack1").isNotNull();
-      assertThat(set.getSpec().getDpuTemplate().getSpec().getBfb().getName()).isEqualTo("bf-bundle");
-      assertThat(set.getSpec().getDpuTemplate().getSpec().getCluster().getNodeLabels())
-          .containsKeys(LabelKeys.dpuServiceVersion("firewall"), LabelKeys.DPU_SERVICE_CHAIN_VERSION);
-      String version = set.getSpec().getDpuTemplate().getSpec().getCluster().getNodeLabels()
-          .get(LabelKeys.dpuServiceVersion("firewall"));
-      assertThat(service.getSpec().getServiceDaemonSet().getNodeSelector().getNodeSelectorTerms().get(0)
-          .getMatchExpressions().get(0).getValues()).containsExactly(version);
-    });
-    assertThat(consumers()).as("the BFB, flavor, template and configuration are marked as used").hasSize(4);
-
-    // No provisioning manager runs here: its DPUSet controller has counted no DPUs yet.
-    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.DPU_SETS_READY))
-        .hasValueSatisfying(c -> assertThat(c.getMessage()).contains("dep-rack1")));
-    DPUSet set = client.resources(DPUSet.class).inNamespace(NS).withName("dep-rack1").get();
-    set.setStatus(new DPUSetStatus());
-    set.getStatus().setDpuStatistics(Map.of("Ready", 2));
-    client.resource(set).updateStatus(); // as the DPUSet controller reports two provisioned DPUs
-    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.DPU_SETS_READY))
-        .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True")));
+        """.formatted(ns));
   }
 
-  /** Objects marked svc.dpu.nvidia.com/consumed-by-dpudeployment-<digest of the deployment>. */
-  static List<String> consumers() {
+  /** The owned DPUService, DPUServiceInterface, DPUServiceChain and DPUSet of {@code dep}, as its inputs say. */
+  static void assertChildren(String ns) {
+    DPUService service = client.resources(DPUService.class).inNamespace(ns).withName("dep-firewall").get();
+    assertThat(service).isNotNull();
+    assertThat(service.getMetadata().getLabels()).containsEntry(LabelKeys.OWNED_BY_DPU_DEPLOYMENT, owner(ns));
+    assertThat(service.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(ref -> assertThat(ref.getKind()).isEqualTo("DPUDeployment"));
+    assertThat(service.getSpec().getServiceID()).isEqualTo("dpudeployment_dep_firewall");
+    assertThat(service.getSpec().getInterfaces()).containsExactly("dep-firewall-net1");
+    assertThat(service.getSpec().getHelmChart().getValues().at("/mode").asText()).isEqualTo("permissive");
+    assertThat(service.getSpec().getHelmChart().getValues().at("/image/tag").asText()).isEqualTo("v1");
+    assertThat(client.resources(DPUServiceInterface.class).inNamespace(ns).withName("dep-firewall-net1").get()).isNotNull();
+    DPUServiceChain chain = client.resources(DPUServiceChain.class).inNamespace(ns).withName("dep").get();
+    assertThat(chain).as("DPUServiceChain dep").isNotNull();
+    assertThat(chain.getSpec().getTemplate().getSpec().getTemplate().getSpec().getSwitches().get(0).getPorts().get(1)
+        .getServiceInterface().getMatchLabels()).containsEntry(LabelKeys.INTERFACE, "net1")
+        .containsEntry(LabelKeys.SERVICE_ID, "dpudeployment_dep_firewall");
+    DPUSet set = client.resources(DPUSet.class).inNamespace(ns).withName("dep-rack1").get();
+    assertThat(set).as("DPUSet dep-rack1").isNotNull();
+    assertThat(set.getSpec().getDpuTemplate().getSpec().getBfb().getName()).isEqualTo("bf-bundle");
+    assertThat(set.getSpec().getDpuTemplate().getSpec().getCluster().getNodeLabels())
+        .containsKeys(LabelKeys.dpuServiceVersion("firewall"), LabelKeys.DPU_SERVICE_CHAIN_VERSION);
+    String version = set.getSpec().getDpuTemplate().getSpec().getCluster().getNodeLabels()
+        .get(LabelKeys.dpuServiceVersion("firewall"));
+    assertThat(service.getSpec().getServiceDaemonSet().getNodeSelector().getNodeSelectorTerms().get(0)
+        .getMatchExpressions().get(0).getValues()).containsExactly(version);
+  }
+
+  /** As the DPUSet controller of the provisioning manager (not running here) reports two provisioned DPUs. */
+  static void reportTwoReadyDpus(String ns) {
+    DPUSet set = client.resources(DPUSet.class).inNamespace(ns).withName("dep-rack1").get();
+    set.setStatus(new DPUSetStatus());
+    set.getStatus().setDpuStatistics(Map.of("Ready", 2));
+    client.resource(set).updateStatus();
+  }
+
+  /** Objects in {@code ns} marked svc.dpu.nvidia.com/consumed-by-dpudeployment-<digest of the deployment>. */
+  static List<String> consumers(String ns) {
     List<String> found = new ArrayList<>();
-    for (Class<? extends HasMetadata> kind : List.of(BFB.class,
-        DPUFlavor.class, DPUServiceTemplate.class,
+    for (Class<? extends HasMetadata> kind : List.of(BFB.class, DPUFlavor.class, DPUServiceTemplate.class,
         DPUServiceConfiguration.class)) {
-      client.resources(kind).inNamespace(NS).list().getItems().stream()
+      client.resources(kind).inNamespace(ns).list().getItems().stream()
           .filter(o -> o.getMetadata().getLabels() != null && o.getMetadata().getLabels().keySet().stream()
               .anyMatch(k -> k.startsWith(LabelKeys.CONSUMED_BY_DPU_DEPLOYMENT_PREFIX)))
           .forEach(o -> found.add(o.getKind() + " " + o.getMetadata().getName()));
@@ -184,59 +276,9 @@ class DPUDeploymentIT {
     return found;
   }
 
-  @Test
-  @Order(2)
-  void aChangedServiceConfigurationChangesOnlyThatServicesVersionOnTheDpuSets() {
-    Map<String, String> before = nodeLabels();
-    client.resources(DPUServiceConfiguration.class).inNamespace(NS).withName("firewall")
-        .patch(PatchContext.of(PatchType.JSON_MERGE),
-            "{\"spec\":{\"serviceConfiguration\":{\"helmChart\":{\"values\":{\"mode\":\"audit\"}}}}}");
-
-    await().atMost(WAIT).untilAsserted(() -> {
-      Map<String, String> after = nodeLabels();
-      assertThat(after.get(LabelKeys.dpuServiceVersion("firewall")))
-          .isNotEqualTo(before.get(LabelKeys.dpuServiceVersion("firewall")));
-      assertThat(after.get(LabelKeys.DPU_SERVICE_CHAIN_VERSION)).isEqualTo(before.get(LabelKeys.DPU_SERVICE_CHAIN_VERSION));
-    });
-  }
-
-  @Test
-  @Order(3)
-  void servicesThatDoNotFitTheFlavorAreAFailureTheUserMustResolve() {
-    create("""
-        apiVersion: svc.dpu.nvidia.com/v1alpha1
-        kind: DPUServiceTemplate
-        metadata: {name: hungry, namespace: %1$s}
-        spec:
-          deploymentServiceName: hungry
-          helmChart: {source: {repoURL: "https://helm.example.com", chart: hungry, version: "1.0.0"}}
-          resourceRequirements: {cpu: "20"}
-        ---
-        """.formatted(NS));
-    client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").patch(PatchContext.of(PatchType.JSON_MERGE),
-        "{\"spec\":{\"services\":{\"hungry\":{\"serviceTemplate\":\"hungry\",\"serviceConfiguration\":\"firewall\"}}}}");
-
-    await().atMost(WAIT).untilAsserted(() -> assertThat(condition(ConditionTypes.DPUDeployment.RESOURCE_FITTING_READY))
-        .hasValueSatisfying(c -> {
-          assertThat(c.getReason()).isEqualTo("Failure");
-          assertThat(c.getMessage()).contains("cpu: services need 22, the flavor has 12");
-        }));
-    assertThat(client.resources(DPUService.class).inNamespace(NS).withName("dep-hungry").get()).isNull();
-  }
-
-  @Test
-  @Order(4)
-  void deletingTheDeploymentDeletesEveryChildBeforeItGoes() {
-    client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").delete();
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").get()).isNull();
-      for (Class<? extends HasMetadata> kind : List.of(DPUService.class, DPUServiceInterface.class,
-          DPUServiceChain.class, DPUSet.class)) {
-        assertThat(client.resources(kind).inNamespace(NS).withLabel(LabelKeys.OWNED_BY_DPU_DEPLOYMENT, OWNER)
-            .list().getItems()).as(kind.getSimpleName()).isEmpty();
-      }
-    });
-    assertThat(consumers()).as("dependencies released").isEmpty();
+  /** The value of the owned-by label on the children of DPUDeployment {@code dep} in {@code ns}. */
+  static String owner(String ns) {
+    return ns + "_dep";
   }
 
   static void create(String yaml) {
@@ -244,13 +286,13 @@ class DPUDeploymentIT {
         .items().forEach(object -> client.resource(object).create());
   }
 
-  static Map<String, String> nodeLabels() {
-    return client.resources(DPUSet.class).inNamespace(NS).withName("dep-rack1").get()
+  static Map<String, String> nodeLabels(String ns) {
+    return client.resources(DPUSet.class).inNamespace(ns).withName("dep-rack1").get()
         .getSpec().getDpuTemplate().getSpec().getCluster().getNodeLabels();
   }
 
-  static Optional<Condition> condition(String type) {
-    DPUDeployment deployment = client.resources(DPUDeployment.class).inNamespace(NS).withName("dep").get();
+  static Optional<Condition> condition(String ns, String type) {
+    DPUDeployment deployment = client.resources(DPUDeployment.class).inNamespace(ns).withName("dep").get();
     if (deployment == null || deployment.getStatus() == null || deployment.getStatus().getConditions() == null) {
       return Optional.empty();
     }

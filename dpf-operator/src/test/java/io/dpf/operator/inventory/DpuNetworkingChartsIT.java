@@ -28,10 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The five upstream DPU-side components as the operator deploys them with the seed's
@@ -43,8 +40,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>Scope: the nodes are KWOK's, which report pods Running without running their containers. The
  * containers themselves (multus, flannel, the SR-IOV device plugin, NVIPAM, ovs-cni) cannot run on
  * this machine: their images are on ghcr.io, which it cannot reach, and they need a DPU's devices.
+ *
+ * <p>The cluster is shared; a test that needs the charts on it applies them first ({@link
+ * #applyCharts}, idempotent as Argo CD's applies are), so any test runs alone or in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DpuNetworkingChartsIT {
 
   static final List<String> COMPONENTS = List.of("multus", "sriov-device-plugin", "flannel", "nvidia-k8s-ipam", "ovs-cni");
@@ -56,7 +55,6 @@ class DpuNetworkingChartsIT {
 
   static LocalControlPlane dpu;
   static KubernetesClient client;
-  static final List<GenericKubernetesResource> applied = new ArrayList<>();
 
   @BeforeAll
   static void start() {
@@ -76,24 +74,8 @@ class DpuNetworkingChartsIT {
   }
 
   @Test
-  @Order(1)
   void everyRenderedObjectIsAcceptedWithStrictFieldValidationAndStoredAsSent() throws Exception {
-    List<GenericKubernetesResource> crds = new ArrayList<>();
-    List<GenericKubernetesResource> rest = new ArrayList<>();
-    for (String component : COMPONENTS) {
-      for (GenericKubernetesResource object : RenderedChart.of(InventoryRenderingTest.seed(), component).generic()) {
-        (object.getKind().equals("CustomResourceDefinition") ? crds : rest).add(object);
-      }
-    }
-    // Argo CD applies CRDs before the objects of their kinds.
-    crds.forEach(DpuNetworkingChartsIT::applyStrict);
-    for (GenericKubernetesResource crd : crds) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(DpuNetworkingChartsIT::established, 60, TimeUnit.SECONDS);
-    }
-    rest.forEach(DpuNetworkingChartsIT::applyStrict);
-    applied.addAll(crds);
-    applied.addAll(rest);
+    List<GenericKubernetesResource> applied = applyCharts();
 
     assertThat(applied).extracting(GenericKubernetesResource::getKind)
         .contains("CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding",
@@ -106,9 +88,8 @@ class DpuNetworkingChartsIT {
   }
 
   @Test
-  @Order(2)
-  void strictValidationRefusesAnUnknownFieldRatherThanDroppingIt() {
-    GenericKubernetesResource daemonSet = applied.stream().filter(o -> o.getKind().equals("DaemonSet")).findFirst()
+  void strictValidationRefusesAnUnknownFieldRatherThanDroppingIt() throws InvalidConfigException {
+    GenericKubernetesResource daemonSet = rendered().stream().filter(o -> o.getKind().equals("DaemonSet")).findFirst()
         .orElseThrow();
     GenericKubernetesResource typo = client.getKubernetesSerialization().clone(daemonSet);
     typo.getMetadata().setName("typo");
@@ -122,8 +103,8 @@ class DpuNetworkingChartsIT {
   }
 
   @Test
-  @Order(3)
-  void theChartsPoolKindsAcceptThePoolsDpfWritesAndRefuseIncompleteOnes() {
+  void theChartsPoolKindsAcceptThePoolsDpfWritesAndRefuseIncompleteOnes() throws InvalidConfigException {
+    applyCharts();
     IPPool pool = new IPPool();
     pool.setMetadata(new ObjectMetaBuilder().withName("sfc-pool").withNamespace(NAMESPACE).build());
     IPPoolSpec spec = new IPPoolSpec();
@@ -141,8 +122,8 @@ class DpuNetworkingChartsIT {
   }
 
   @Test
-  @Order(4)
-  void everyServiceAccountCanMakeItsComponentsCallsAndNoOthers() {
+  void everyServiceAccountCanMakeItsComponentsCallsAndNoOthers() throws InvalidConfigException {
+    applyCharts();
     for (String component : COMPONENTS) {
       for (UpstreamPermissions.Call call : UpstreamPermissions.CALLS.get(component)) {
         assertThat(allowed(call.serviceAccount(), call.group(), call.resource(), call.verb(),
@@ -154,8 +135,8 @@ class DpuNetworkingChartsIT {
   }
 
   @Test
-  @Order(5)
-  void theWorkloadsAreReadyOnEveryDpuNode() {
+  void theWorkloadsAreReadyOnEveryDpuNode() throws InvalidConfigException {
+    applyCharts();
     await().atMost(WAIT).untilAsserted(() -> {
       for (DaemonSet daemonSet : client.apps().daemonSets().inNamespace(NAMESPACE).list().getItems()) {
         assertThat(daemonSet.getStatus().getDesiredNumberScheduled()).as(daemonSet.getMetadata().getName())
@@ -170,6 +151,37 @@ class DpuNetworkingChartsIT {
     });
     assertThat(client.apps().daemonSets().inNamespace(NAMESPACE).list().getItems())
         .extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrder(COMPONENTS.toArray(String[]::new));
+  }
+
+  /** The five components' objects as the operator renders them with the seed's config, CRDs first. */
+  private static List<GenericKubernetesResource> rendered() throws InvalidConfigException {
+    List<GenericKubernetesResource> crds = new ArrayList<>();
+    List<GenericKubernetesResource> rest = new ArrayList<>();
+    for (String component : COMPONENTS) {
+      for (GenericKubernetesResource object : RenderedChart.of(InventoryRenderingTest.seed(), component).generic()) {
+        (object.getKind().equals("CustomResourceDefinition") ? crds : rest).add(object);
+      }
+    }
+    List<GenericKubernetesResource> all = new ArrayList<>(crds);
+    all.addAll(rest);
+    return all;
+  }
+
+  /**
+   * Applies every rendered object as Argo CD does, CRDs first and established before the objects of
+   * their kinds; applying again changes nothing. Returns what was applied.
+   */
+  private static List<GenericKubernetesResource> applyCharts() throws InvalidConfigException {
+    List<GenericKubernetesResource> all = rendered();
+    List<GenericKubernetesResource> crds = all.stream().filter(o -> o.getKind().equals("CustomResourceDefinition"))
+        .toList();
+    crds.forEach(DpuNetworkingChartsIT::applyStrict);
+    for (GenericKubernetesResource crd : crds) {
+      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+          .waitUntilCondition(DpuNetworkingChartsIT::established, 60, TimeUnit.SECONDS);
+    }
+    all.stream().filter(o -> !o.getKind().equals("CustomResourceDefinition")).forEach(DpuNetworkingChartsIT::applyStrict);
+    return all;
   }
 
   private static void applyStrict(GenericKubernetesResource object) {
