@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequest;
+import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequestStatus;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.WriteCounter;
@@ -64,7 +65,7 @@ class DPUServiceCredentialRequestIT {
     await().atMost(WAIT).untilAsserted(() -> {
       assertThat(dpu.client().serviceAccounts().inNamespace("ovn").withName("ovn-dpu").get()).isNotNull();
       assertThat(client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").get()).isNotNull();
-      assertThat(request("ovn-dpu").getStatus().getExpirationTimestamp()).isNotNull();
+      assertThat(statusOf("ovn-dpu").getExpirationTimestamp()).isNotNull();
     });
     String kubeconfig = data(client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").get(), "kubeconfig");
     try (KubernetesClient asServiceAccount = new KubernetesClientBuilder()
@@ -78,7 +79,7 @@ class DPUServiceCredentialRequestIT {
     assertThat(ready.getStatus().getTargetCluster()).isEqualTo("dpu-cplane-dpu-a/dpu-a");
     assertThat(Instant.parse(ready.getStatus().getExpirationTimestamp()))
         .isAfter(Instant.now().plus(Duration.ofMinutes(50))).isBefore(Instant.now().plus(Duration.ofMinutes(61)));
-    await().atMost(WAIT).untilAsserted(() -> assertThat(request("ovn-dpu").getStatus().getConditions())
+    await().atMost(WAIT).untilAsserted(() -> assertThat(statusOf("ovn-dpu").getConditions())
         .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True")));
   }
 
@@ -100,7 +101,7 @@ class DPUServiceCredentialRequestIT {
     client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName("host-agent")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"touched\":\"yes\"}}}");
     await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(
-        data(client.secrets().inNamespace(NS).withName("host-agent-credentials").get(), "TOKEN_FILE")).isEqualTo(token));
+        data(secret("host-agent-credentials"), "TOKEN_FILE")).isEqualTo(token));
   }
 
   @Test
@@ -127,6 +128,21 @@ class DPUServiceCredentialRequestIT {
 
   static DPUServiceCredentialRequest request(String name) {
     return client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName(name).get();
+  }
+
+  /** The request's status, asserted present first: inside an await, an NPE would end the wait at once. */
+  static DPUServiceCredentialRequestStatus statusOf(String name) {
+    DPUServiceCredentialRequest request = request(name);
+    assertThat(request).as("DPUServiceCredentialRequest " + name).isNotNull();
+    assertThat(request.getStatus()).as("status of " + name).isNotNull();
+    return request.getStatus();
+  }
+
+  /** The Secret, asserted present first (see {@link #statusOf}). */
+  static Secret secret(String name) {
+    Secret secret = client.secrets().inNamespace(NS).withName(name).get();
+    assertThat(secret).as("Secret " + name).isNotNull();
+    return secret;
   }
 
   static DPUServiceCredentialRequest request(String name, String type, String target) {

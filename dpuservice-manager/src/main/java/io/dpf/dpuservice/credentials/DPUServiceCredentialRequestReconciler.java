@@ -42,6 +42,7 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
   /** The component label of ServiceAccounts this manager created (and so may delete). */
   static final String OWNER = "dpuservice-manager";
   static final Duration RETRY = Duration.ofSeconds(30);
+  static final Duration STALE_RECHECK = Duration.ofSeconds(2);
 
   private final KubernetesClient host;
   private final DpuClusterRegistry registry;
@@ -66,6 +67,12 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
     }
     if (Finalizer.ensure(host, request, Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST)) {
       return Result.done();
+    }
+    if (statuses.writer().behindOwnWrite(request)) {
+      // Issuing writes the Secret (whose watch event requeues us) before the status that records
+      // the token; a copy from before that status write looks as if no token was issued and would
+      // issue another one. Its own watch event is on the way; the requeue is only a safety net.
+      return Result.requeueAfter(STALE_RECHECK);
     }
     try (StatusScope<DPUServiceCredentialRequestStatus> scope = statuses.open(request,
         DPUServiceCredentialRequestStatus::new, ConditionTypes.DPUServiceCredentialRequest.ALL)) {
