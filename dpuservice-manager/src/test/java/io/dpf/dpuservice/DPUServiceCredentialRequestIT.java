@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -86,11 +87,17 @@ class DPUServiceCredentialRequestIT {
   @Test
   @Order(2)
   void tokenFileForTheHostHasTheServiceEnvironmentAndIsNotReissuedWhileValid() {
+    int before = writes.count();
     client.resource(request("host-agent", "tokenFile", "")).create();
-
-    await().atMost(WAIT).untilAsserted(() ->
-        assertThat(client.secrets().inNamespace(NS).withName("host-agent-credentials").get()).isNotNull());
-    Secret secret = client.secrets().inNamespace(NS).withName("host-agent-credentials").get();
+    // Edits (every poll) while the first token is being issued: a reconcile may then read a copy
+    // newer than the one issuing started from and older than the status that records the token.
+    AtomicInteger edits = new AtomicInteger();
+    await().atMost(WAIT).untilAsserted(() -> {
+      touch("host-agent", "early-" + edits.incrementAndGet());
+      secret("host-agent-credentials");
+      assertThat(statusOf("host-agent").getExpirationTimestamp()).as("the token is recorded").isNotNull();
+    });
+    Secret secret = secret("host-agent-credentials");
     assertThat(secret.getData()).containsKeys("KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT",
         "KUBERNETES_CA_DATA", "TOKEN_FILE");
     assertThat(data(secret, "KUBERNETES_SERVICE_HOST")).isEqualTo("127.0.0.1");
@@ -98,10 +105,13 @@ class DPUServiceCredentialRequestIT {
 
     // A change that is not to the spec makes a reconcile, which must keep the valid token.
     // A merge patch: it carries no resourceVersion, so the manager's concurrent status writes do not conflict.
-    client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName("host-agent")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"touched\":\"yes\"}}}");
+    touch("host-agent", "late");
     await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(
         data(secret("host-agent-credentials"), "TOKEN_FILE")).isEqualTo(token));
+    // Issuing writes the Secret before the status; neither the Secret's watch event nor an edit may
+    // make a reconcile that reads the request from before that status write issue a second token.
+    assertThat(writes.since(before, path -> path.endsWith("/serviceaccounts/host-agent/token")))
+        .as("TokenRequests for host-agent").hasSize(1);
   }
 
   @Test
@@ -124,6 +134,12 @@ class DPUServiceCredentialRequestIT {
       assertThat(client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").get()).isNull();
       assertThat(dpu.client().serviceAccounts().inNamespace("ovn").withName("ovn-dpu").get()).isNull();
     });
+  }
+
+  /** An edit that is not to the spec (an annotation), as a merge patch: no resourceVersion, so no conflict. */
+  static void touch(String name, String value) {
+    client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"touched\":\"" + value + "\"}}}");
   }
 
   static DPUServiceCredentialRequest request(String name) {

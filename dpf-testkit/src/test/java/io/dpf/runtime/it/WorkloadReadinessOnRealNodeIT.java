@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +55,7 @@ class WorkloadReadinessOnRealNodeIT {
       KubernetesClient client = cluster.client();
       client.apps().deployments().inNamespace(NAMESPACE).resource(deployment(UNPULLABLE, "IfNotPresent")).create();
 
+      Instant created = Instant.now();
       await().atMost(WAIT).untilAsserted(() -> {
         Optional<String> notReady = notReady(client);
         ContainerStateWaiting waiting = waitingOfNewestPod(client);
@@ -63,7 +66,10 @@ class WorkloadReadinessOnRealNodeIT {
             .startsWith("Deployment web rollout is not complete")
             .contains("container app: " + waiting.getReason() + ": " + waiting.getMessage().strip()));
       });
+      System.out.printf("[figures] pull failure named %d ms after create: %s%n",
+          Duration.between(created, Instant.now()).toMillis(), notReady(client).orElse(""));
 
+      Instant fixed = Instant.now();
       client.apps().deployments().inNamespace(NAMESPACE).withName("web").edit(d -> {
         var container = d.getSpec().getTemplate().getSpec().getContainers().get(0);
         container.setImage(LOCAL);
@@ -71,6 +77,8 @@ class WorkloadReadinessOnRealNodeIT {
         return d;
       });
       await().atMost(WAIT).untilAsserted(() -> assertThat(notReady(client)).as("ready once the image exists").isEmpty());
+      System.out.printf("[figures] ready %d ms after the image was fixed%n",
+          Duration.between(fixed, Instant.now()).toMillis());
       assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("web").get().getStatus()
           .getAvailableReplicas()).isEqualTo(1);
     }
@@ -85,7 +93,7 @@ class WorkloadReadinessOnRealNodeIT {
   /** The waiting state of the newest web pod's container, or null while it has none. */
   private static ContainerStateWaiting waitingOfNewestPod(KubernetesClient client) {
     return client.pods().inNamespace(NAMESPACE).withLabel("app", "web").list().getItems().stream()
-        .max(java.util.Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp())))
+        .max(Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp())))
         .map(Pod::getStatus)
         .filter(s -> s.getContainerStatuses() != null && !s.getContainerStatuses().isEmpty())
         .map(s -> s.getContainerStatuses().get(0).getState())
