@@ -69,7 +69,7 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     this.pullSecrets = new PullSecretLabeller(client, caches.secrets());
     this.systemComponents = new SystemComponents(client, inventory, apply, caches.secrets());
     this.readiness = new Readiness(client, caches);
-    this.prerequisites = new Prerequisites(caches.persistentVolumeClaims());
+    this.prerequisites = new Prerequisites(caches.persistentVolumeClaims(), caches.userArgoCdCrds());
     this.deletion = new OrderedDeletion(client);
     this.ovn = new OvnKubernetesStep(client, FIELD_MANAGER, inventory.defaults());
   }
@@ -107,9 +107,18 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
 
   /**
    * A config that is not the singleton changes nothing (admission refuses one where the chart's
-   * policy is installed); it only says, in its own status, that it is ignored and why.
+   * policy is installed); it only says, in its own status, that it is ignored and why. One that
+   * still carries the finalizer (it was the singleton under other flags) loses it when deleted:
+   * nothing of the platform is deleted for it, and its deletion does not hang.
    */
   private Result reportIgnored(DPFOperatorConfig config) {
+    if (Finalizer.deleting(config)) {
+      if (Finalizer.remove(client, config, Finalizers.DPF_OPERATOR_CONFIG)) {
+        LOG.info("DPFOperatorConfig {}/{} is ignored and being deleted: finalizer removed, nothing else deleted",
+            config.getMetadata().getNamespace(), config.getMetadata().getName());
+      }
+      return Result.done();
+    }
     try (StatusScope<DPFOperatorConfigStatus> scope = statuses.open(config, DPFOperatorConfigStatus::new,
         List.of(ConditionTypes.READY)).withoutReadySummary()) {
       scope.conditions().setFalse(ConditionTypes.READY, KindReasons.DPFOperatorConfig.IGNORED,
@@ -171,7 +180,10 @@ public final class DPFOperatorConfigReconciler implements Reconciler<DPFOperator
     if (problems.isEmpty()) {
       conditions.setTrue(SYSTEM_COMPONENTS_RECONCILED);
     } else {
-      conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED, Reasons.ERROR,
+      boolean onlyPrerequisites = problems.size() == outcome.invalid().size() && outcome.invalid().keySet().stream()
+          .allMatch(component -> prereqs.blocking().containsKey(component));
+      conditions.setFalse(SYSTEM_COMPONENTS_RECONCILED,
+          onlyPrerequisites ? KindReasons.DPFOperatorConfig.PREREQUISITE_MISSING : Reasons.ERROR,
           "System components could not be reconciled: " + String.join("; ", problems));
     }
     for (Map.Entry<String, List<HasMetadata>> rendered : outcome.rendered().entrySet()) {

@@ -4,6 +4,7 @@ import static io.dpf.operator.OperatorTestSupport.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dpf.api.Finalizers;
 import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.svc.v1alpha1.DPUService;
@@ -155,8 +156,8 @@ class OperatorReadinessIT {
     namespace("stray");
     await().atMost(WAIT).untilAsserted(() -> {
       try {
-        client.resource(strayConfig()).create();
-        client.resource(strayConfig()).delete(); // the policy was not loaded yet: try again
+        client.resource(strayConfig("stray")).create();
+        client.resource(strayConfig("stray")).delete(); // the policy was not loaded yet: try again
         throw new AssertionError("a second DPFOperatorConfig was admitted");
       } catch (KubernetesClientException refused) {
         assertThat(refused.getCode()).isEqualTo(403);
@@ -164,29 +165,76 @@ class OperatorReadinessIT {
       }
     });
 
+    withoutSingleConfigPolicy(() -> {
+      await().atMost(WAIT).ignoreException(KubernetesClientException.class)
+          .until(() -> client.resource(strayConfig("stray")).create() != null);
+      try {
+        await().atMost(WAIT).untilAsserted(() -> {
+          DPFOperatorConfig stray = client.resources(DPFOperatorConfig.class).inNamespace("stray")
+              .withName("dpfoperatorconfig").get();
+          assertIgnored(stray);
+          assertThat(stray.getMetadata().getFinalizers()).as("nothing of the stray config is ours to delete").isNullOrEmpty();
+        });
+        assertThat(client.resources(DPUService.class).inNamespace("stray").list().getItems()).isEmpty();
+        assertThat(condition(ConditionTypes.READY)).hasValueSatisfying(c ->
+            assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True"));
+      } finally {
+        client.resources(DPFOperatorConfig.class).inNamespace("stray").withName("dpfoperatorconfig").delete();
+      }
+    });
+  }
+
+  /**
+   * A config that carries the operator's finalizer from when it was the singleton (another
+   * --config-namespace then) is ignored now: deleting it removes the finalizer and nothing else.
+   */
+  @Test
+  void anIgnoredConfigThatStillCarriesTheFinalizerIsDeleted_andThePlatformIsUntouched() {
+    namespace("former");
+    List<String> deployments = client.apps().deployments().inNamespace(NAMESPACE).list().getItems().stream()
+        .map(d -> d.getMetadata().getName()).sorted().toList();
+    DPFOperatorConfig former = strayConfig("former");
+    former.getMetadata().setFinalizers(List.of(Finalizers.DPF_OPERATOR_CONFIG));
+    withoutSingleConfigPolicy(() -> await().atMost(WAIT).ignoreException(KubernetesClientException.class)
+        .until(() -> client.resource(former).create() != null));
+    var formerConfig = client.resources(DPFOperatorConfig.class).inNamespace("former").withName("dpfoperatorconfig");
+    await().atMost(WAIT).untilAsserted(() -> {
+      DPFOperatorConfig seen = formerConfig.get();
+      assertThat(seen).isNotNull();
+      assertIgnored(seen);
+    });
+    assertThat(formerConfig.get().getMetadata().getFinalizers()).as("kept while the config lives")
+        .contains(Finalizers.DPF_OPERATOR_CONFIG);
+
+    formerConfig.delete(); // with the policy back: it refuses creation only
+    await().atMost(WAIT).untilAsserted(() -> assertThat(formerConfig.get()).as("deletion does not hang").isNull());
+    assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems().stream()
+        .map(d -> d.getMetadata().getName()).sorted().toList()).as("the platform is untouched").isEqualTo(deployments);
+    assertThat(client.resources(DPUService.class).inNamespace(NAMESPACE).list().getItems())
+        .allSatisfy(s -> assertThat(s.getMetadata().getDeletionTimestamp()).isNull())
+        .hasSize(DPFOperatorConfigIT.DPU_SERVICES.size());
+    assertThat(condition(ConditionTypes.READY)).hasValueSatisfying(c ->
+        assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True"));
+  }
+
+  private static void assertIgnored(DPFOperatorConfig stray) {
+    assertThat(stray.getStatus()).isNotNull();
+    assertThat(stray.getStatus().getConditions()).singleElement().satisfies(c -> {
+      assertThat(c.getType()).isEqualTo("Ready");
+      assertThat(c.getStatus()).isEqualTo("False");
+      assertThat(c.getReason()).isEqualTo("Ignored");
+      assertThat(c.getMessage()).contains("reconciles only DPFOperatorConfig " + NAMESPACE + "/dpfoperatorconfig");
+    });
+  }
+
+  /** Runs {@code body} with the chart's single-config admission policy unbound, as where admission does not cover it. */
+  private static void withoutSingleConfigPolicy(Runnable body) {
     var bindings = client.genericKubernetesResources("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding");
     GenericKubernetesResource binding = bindings.withName(POLICY).get();
     bindings.withName(POLICY).delete();
     try {
-      await().atMost(WAIT).ignoreException(KubernetesClientException.class)
-          .until(() -> client.resource(strayConfig()).create() != null);
-      await().atMost(WAIT).untilAsserted(() -> {
-        DPFOperatorConfig stray =
-            client.resources(DPFOperatorConfig.class).inNamespace("stray").withName("dpfoperatorconfig").get();
-        assertThat(stray.getStatus()).isNotNull();
-        assertThat(stray.getStatus().getConditions()).singleElement().satisfies(c -> {
-          assertThat(c.getType()).isEqualTo("Ready");
-          assertThat(c.getStatus()).isEqualTo("False");
-          assertThat(c.getReason()).isEqualTo("Ignored");
-          assertThat(c.getMessage()).contains("reconciles only DPFOperatorConfig " + NAMESPACE + "/dpfoperatorconfig");
-        });
-        assertThat(stray.getMetadata().getFinalizers()).as("nothing of the stray config is ours to delete").isNullOrEmpty();
-      });
-      assertThat(client.resources(DPUService.class).inNamespace("stray").list().getItems()).isEmpty();
-      assertThat(condition(ConditionTypes.READY)).hasValueSatisfying(c ->
-          assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True"));
+      body.run();
     } finally {
-      client.resources(DPFOperatorConfig.class).inNamespace("stray").withName("dpfoperatorconfig").delete();
       binding.getMetadata().setResourceVersion(null);
       binding.getMetadata().setUid(null);
       binding.getMetadata().setManagedFields(null);
@@ -195,9 +243,9 @@ class OperatorReadinessIT {
     }
   }
 
-  private static DPFOperatorConfig strayConfig() {
+  private static DPFOperatorConfig strayConfig(String namespace) {
     DPFOperatorConfig stray = OperatorTestSupport.seedConfig(client);
-    stray.getMetadata().setNamespace("stray");
+    stray.getMetadata().setNamespace(namespace);
     return stray;
   }
 

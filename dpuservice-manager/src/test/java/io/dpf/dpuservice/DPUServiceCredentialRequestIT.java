@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequest;
+import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequestStatus;
 import io.dpf.runtime.manager.Manager;
 import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.WriteCounter;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,7 +66,7 @@ class DPUServiceCredentialRequestIT {
     await().atMost(WAIT).untilAsserted(() -> {
       assertThat(dpu.client().serviceAccounts().inNamespace("ovn").withName("ovn-dpu").get()).isNotNull();
       assertThat(client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").get()).isNotNull();
-      assertThat(request("ovn-dpu").getStatus().getExpirationTimestamp()).isNotNull();
+      assertThat(statusOf("ovn-dpu").getExpirationTimestamp()).isNotNull();
     });
     String kubeconfig = data(client.secrets().inNamespace(NS).withName("ovn-dpu-credentials").get(), "kubeconfig");
     try (KubernetesClient asServiceAccount = new KubernetesClientBuilder()
@@ -78,18 +80,24 @@ class DPUServiceCredentialRequestIT {
     assertThat(ready.getStatus().getTargetCluster()).isEqualTo("dpu-cplane-dpu-a/dpu-a");
     assertThat(Instant.parse(ready.getStatus().getExpirationTimestamp()))
         .isAfter(Instant.now().plus(Duration.ofMinutes(50))).isBefore(Instant.now().plus(Duration.ofMinutes(61)));
-    await().atMost(WAIT).untilAsserted(() -> assertThat(request("ovn-dpu").getStatus().getConditions())
+    await().atMost(WAIT).untilAsserted(() -> assertThat(statusOf("ovn-dpu").getConditions())
         .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True")));
   }
 
   @Test
   @Order(2)
   void tokenFileForTheHostHasTheServiceEnvironmentAndIsNotReissuedWhileValid() {
+    int before = writes.count();
     client.resource(request("host-agent", "tokenFile", "")).create();
-
-    await().atMost(WAIT).untilAsserted(() ->
-        assertThat(client.secrets().inNamespace(NS).withName("host-agent-credentials").get()).isNotNull());
-    Secret secret = client.secrets().inNamespace(NS).withName("host-agent-credentials").get();
+    // Edits (every poll) while the first token is being issued: a reconcile may then read a copy
+    // newer than the one issuing started from and older than the status that records the token.
+    AtomicInteger edits = new AtomicInteger();
+    await().atMost(WAIT).untilAsserted(() -> {
+      touch("host-agent", "early-" + edits.incrementAndGet());
+      secret("host-agent-credentials");
+      assertThat(statusOf("host-agent").getExpirationTimestamp()).as("the token is recorded").isNotNull();
+    });
+    Secret secret = secret("host-agent-credentials");
     assertThat(secret.getData()).containsKeys("KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT",
         "KUBERNETES_CA_DATA", "TOKEN_FILE");
     assertThat(data(secret, "KUBERNETES_SERVICE_HOST")).isEqualTo("127.0.0.1");
@@ -97,10 +105,13 @@ class DPUServiceCredentialRequestIT {
 
     // A change that is not to the spec makes a reconcile, which must keep the valid token.
     // A merge patch: it carries no resourceVersion, so the manager's concurrent status writes do not conflict.
-    client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName("host-agent")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"touched\":\"yes\"}}}");
+    touch("host-agent", "late");
     await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(
-        data(client.secrets().inNamespace(NS).withName("host-agent-credentials").get(), "TOKEN_FILE")).isEqualTo(token));
+        data(secret("host-agent-credentials"), "TOKEN_FILE")).isEqualTo(token));
+    // Issuing writes the Secret before the status; neither the Secret's watch event nor an edit may
+    // make a reconcile that reads the request from before that status write issue a second token.
+    assertThat(writes.since(before, path -> path.endsWith("/serviceaccounts/host-agent/token")))
+        .as("TokenRequests for host-agent").hasSize(1);
   }
 
   @Test
@@ -125,8 +136,29 @@ class DPUServiceCredentialRequestIT {
     });
   }
 
+  /** An edit that is not to the spec (an annotation), as a merge patch: no resourceVersion, so no conflict. */
+  static void touch(String name, String value) {
+    client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"touched\":\"" + value + "\"}}}");
+  }
+
   static DPUServiceCredentialRequest request(String name) {
     return client.resources(DPUServiceCredentialRequest.class).inNamespace(NS).withName(name).get();
+  }
+
+  /** The request's status, asserted present first: inside an await, an NPE would end the wait at once. */
+  static DPUServiceCredentialRequestStatus statusOf(String name) {
+    DPUServiceCredentialRequest request = request(name);
+    assertThat(request).as("DPUServiceCredentialRequest " + name).isNotNull();
+    assertThat(request.getStatus()).as("status of " + name).isNotNull();
+    return request.getStatus();
+  }
+
+  /** The Secret, asserted present first (see {@link #statusOf}). */
+  static Secret secret(String name) {
+    Secret secret = client.secrets().inNamespace(NS).withName(name).get();
+    assertThat(secret).as("Secret " + name).isNotNull();
+    return secret;
   }
 
   static DPUServiceCredentialRequest request(String name, String type, String target) {

@@ -5,10 +5,15 @@ public final class KindReasons {
   private KindReasons() {
   }
 
-  /** Additive (not in DPF): DPF logs and skips a second config; here the object itself says so. */
+  /** Additive (not in DPF): DPF logs and skips a second config, and names no missing prerequisite; here the object says so. */
   public static final class DPFOperatorConfig {
     /** Ready=False on a DPFOperatorConfig that is not the one the operator reconciles. */
     public static final String IGNORED = "Ignored";
+    /**
+     * SystemComponentsReconciled=False when all that is wrong is something the user must provide
+     * first (the BFB PersistentVolumeClaim; Argo CD with {@code --no-argocd}); the message names it.
+     */
+    public static final String PREREQUISITE_MISSING = "PrerequisiteMissing";
 
     private DPFOperatorConfig() {
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 public final class Inventory {
 
   public static final String ARGOCD = "argocd";
+  /** Argo CD's kinds DPF writes (Applications, AppProjects): the operator's or, with {@code --no-argocd}, the user's. */
+  public static final List<String> ARGOCD_CRDS = List.of("applications.argoproj.io", "appprojects.argoproj.io");
 
   private final List<Component> components;
   private final ReleaseDefaults defaults;

@@ -92,6 +92,9 @@ public final class InformerCache implements AutoCloseable {
     if (scope.labelSelector() != null) {
       selection = selection.withLabelSelector(scope.labelSelector());
     }
+    if (scope.name() != null) {
+      selection = selection.withField("metadata.name", scope.name());
+    }
     // No resync: every requeue is caused by a change, or asked for by a reconcile.
     SharedIndexInformer<T> informer = selection.runnableInformer(0);
     informer.itemStore(new ManagedFieldsStrippingStore<>());

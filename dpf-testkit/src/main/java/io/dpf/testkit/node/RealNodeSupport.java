@@ -56,8 +56,8 @@ public final class RealNodeSupport {
     return null;
   }
 
-  /** The node binaries, built by {@code hack/envtest/install.sh node} on first use. */
-  static synchronized Path binaries() {
+  /** The node binaries (pause too, for images a test writes), built by {@code hack/envtest/install.sh node}. */
+  public static synchronized Path binaries() {
     if (binaries == null) {
       Path dir = EnvtestBinaries.component("node");
       for (String b : BINARIES) {

@@ -52,6 +52,8 @@ import org.junit.jupiter.api.Test;
 /** The runtime's promises, on a real kube-apiserver: quiet when nothing changes, retries, failover. */
 class ControllerRuntimeIT {
 
+  /** How long a condition may take before the test fails; generous, since a loaded machine is slow. */
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String DPU_NAMESPACE_LABEL = "test.dpf.io/mirror-namespace";
   private static final String DPU_NAME_LABEL = "test.dpf.io/mirror-name";
 
@@ -116,7 +118,7 @@ class ControllerRuntimeIT {
     admin.configMaps().inNamespace(namespace).withName("settings")
         .edit(cm -> new ConfigMapBuilder(cm).addToData("b", "2").build());
     awaitCopy("m", Map.of("a", "1", "b", "2"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> mirror("m").getStatus().copiedKeys == 2);
+    await().atMost(WAIT).until(() -> mirror("m").getStatus().copiedKeys == 2);
     assertThat(writes.since(before)).as("one apply of the copy, one status write")
         .containsExactly(
             "PATCH /api/v1/namespaces/" + namespace + "/configmaps/m-copy",
@@ -141,12 +143,13 @@ class ControllerRuntimeIT {
     for (int i = 1; i < 5; i++) {
       gaps.add(Duration.between(reconciler.attempts.get(i - 1), reconciler.attempts.get(i)));
     }
-    // Backoff base 200ms: 200, 400, 800, 1600 ms (the last capped at 1.6s is the max).
+    // Backoff base 200ms: each retry waits at least 200, 400, 800, 1600 ms (1.6s is the max). Only
+    // lower bounds: a loaded machine makes any gap longer, never shorter. The cap itself is
+    // WorkQueueTest's (no clock there).
     assertThat(gaps.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(180));
     assertThat(gaps.get(1)).isGreaterThanOrEqualTo(Duration.ofMillis(380));
     assertThat(gaps.get(2)).isGreaterThanOrEqualTo(Duration.ofMillis(780));
-    assertThat(gaps.get(3)).isGreaterThanOrEqualTo(Duration.ofMillis(1580))
-        .isLessThan(Duration.ofSeconds(4));
+    assertThat(gaps.get(3)).isGreaterThanOrEqualTo(Duration.ofMillis(1580));
   }
 
   @Test
@@ -197,7 +200,7 @@ class ControllerRuntimeIT {
     createSource("settings", Map.of("a", "1"));
     createMirror("m", "settings");
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> !first.attempts.isEmpty() && !second.attempts.isEmpty());
+    await().atMost(WAIT).until(() -> !first.attempts.isEmpty() && !second.attempts.isEmpty());
     assertThat(manager.informers().size()).as("Mirrors and labelled ConfigMaps, each cached once").isEqualTo(2);
     // The cache a reconciler would read is the one the watches fill.
     assertThat(manager.informers().acquire(client, ConfigMap.class, sources).get(namespace, "settings")).isNotNull();
@@ -229,9 +232,9 @@ class ControllerRuntimeIT {
     MirrorReconciler first = new MirrorReconciler(client);
     MirrorReconciler second = new MirrorReconciler(client);
     Manager leader = startManager(first, lease);
-    await().atMost(Duration.ofSeconds(20)).until(leader::isLeader);
+    await().atMost(WAIT).until(leader::isLeader);
     Manager standby = startManager(second, lease);
-    await().atMost(Duration.ofSeconds(10)).until(standby::isReady);
+    await().atMost(WAIT).until(standby::isReady);
 
     createSource("settings", Map.of("a", "1"));
     createMirror("m", "settings");
@@ -240,7 +243,7 @@ class ControllerRuntimeIT {
     assertThat(second.attempts).as("a standby does not reconcile").isEmpty();
 
     leader.close();
-    await().atMost(Duration.ofSeconds(15)).until(standby::isLeader);
+    await().atMost(WAIT).until(standby::isLeader);
     admin.configMaps().inNamespace(namespace).withName("settings")
         .edit(cm -> new ConfigMapBuilder(cm).addToData("b", "2").build());
     awaitCopy("m", Map.of("a", "1", "b", "2"));
@@ -253,11 +256,11 @@ class ControllerRuntimeIT {
     String lease = "mirror-" + namespace;
     MirrorReconciler reconciler = new MirrorReconciler(client);
     Manager manager = startManager(reconciler, lease);
-    await().atMost(Duration.ofSeconds(20)).until(manager::isLeader);
+    await().atMost(WAIT).until(manager::isLeader);
 
     // Another process takes the Lease, as after a long partition from the API server. The
     // leader renews every 500ms, so retry our optimistic update until it lands between renewals.
-    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+    await().atMost(WAIT).ignoreExceptions().until(() ->
         admin.leases().inNamespace(namespace).withName(lease).edit(taken -> {
           taken.getSpec().setHolderIdentity("someone-else");
           taken.getSpec().setLeaseDurationSeconds(600);
@@ -265,7 +268,7 @@ class ControllerRuntimeIT {
           return taken;
         }) != null);
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> exits.equals(List.of(1)));
+    await().atMost(WAIT).until(() -> exits.equals(List.of(1)));
     assertThat(manager.isLeader()).isFalse();
     assertThat(manager.controllers().get(0).isReconciling()).isFalse();
   }
@@ -284,11 +287,11 @@ class ControllerRuntimeIT {
       InformerSource<ConfigMap> dpuSource = controller.watch(dpuCluster.client(), ConfigMap.class,
           Scope.namespace("default").withLabels(DPU_NAME_LABEL),
           KeyMapper.fromLabels(DPU_NAMESPACE_LABEL, DPU_NAME_LABEL));
-      await().atMost(Duration.ofSeconds(20)).until(dpuSource::isHealthy);
+      await().atMost(WAIT).until(dpuSource::isHealthy);
 
       int attempts = reconciler.attempts.size();
       createInDpuCluster(dpuCluster, "first");
-      await().atMost(Duration.ofSeconds(10)).until(() -> reconciler.attempts.size() > attempts);
+      await().atMost(WAIT).until(() -> reconciler.attempts.size() > attempts);
 
       dpuSource.close();
       assertThat(controller.sources()).doesNotContain(dpuSource);
@@ -383,7 +386,7 @@ class ControllerRuntimeIT {
   }
 
   private void awaitCopy(String mirror, Map<String, String> data) {
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+    await().atMost(WAIT).untilAsserted(() -> {
       ConfigMap copy = admin.configMaps().inNamespace(namespace).withName(mirror + "-copy").get();
       assertThat(copy).isNotNull();
       assertThat(copy.getData()).isEqualTo(data);
@@ -391,7 +394,7 @@ class ControllerRuntimeIT {
   }
 
   private void awaitReady(String name) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
+    await().atMost(WAIT).until(() -> {
       Mirror mirror = mirror(name);
       return mirror.getStatus() != null && mirror.getStatus().conditions.stream()
           .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
@@ -400,7 +403,8 @@ class ControllerRuntimeIT {
 
   private void assertQuietFor(Duration quiet) {
     int before = writes.count();
-    await().pollDelay(quiet).atMost(quiet.plusSeconds(1)).until(() -> true);
+    // The bound only stops a stalled JVM from failing here: quiet means nothing written for at least `quiet`.
+    await().pollDelay(quiet).atMost(quiet.plusSeconds(60)).until(() -> true);
     assertThat(writes.since(before)).as("writes while nothing changed").isEmpty();
   }
 

@@ -39,7 +39,8 @@ import java.util.Base64;
 /**
  * DPUServiceCredentialRequest → a ServiceAccount in the target cluster (a DPUCluster, or the host),
  * a token for it from the TokenRequest API, and a kubeconfig or token-file Secret on the host,
- * renewed at 80% of the token's life. An unchanged request between renewals writes nothing.
+ * renewed at 80% of the token's life. The Secret records its token's {@link Issuance}; an unchanged
+ * request between renewals writes nothing.
  */
 public final class DPUServiceCredentialRequestReconciler implements Reconciler<DPUServiceCredentialRequest> {
 
@@ -47,6 +48,7 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
   /** The component label of ServiceAccounts this manager created (and so may delete). */
   static final String OWNER = "dpuservice-manager";
   static final Duration RETRY = Duration.ofSeconds(30);
+  static final Duration STALE_RECHECK = Duration.ofSeconds(2);
 
   private final KubernetesClient host;
   private final DpuClusterRegistry registry;
@@ -71,6 +73,11 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
     }
     if (Finalizer.ensure(host, request, Finalizers.DPU_SERVICE_CREDENTIAL_REQUEST)) {
       return Result.done();
+    }
+    if (statuses.writer().behindOwnWrite(request)) {
+      // The copy our last status write was made from: that write's event is on its way, and
+      // reconciling this copy would only write the same status again. The requeue is a safety net.
+      return Result.requeueAfter(STALE_RECHECK);
     }
     try (StatusScope<DPUServiceCredentialRequestStatus> scope = statuses.open(request,
         DPUServiceCredentialRequestStatus::new, ConditionTypes.DPUServiceCredentialRequest.ALL)) {
@@ -97,38 +104,29 @@ public final class DPUServiceCredentialRequestReconciler implements Reconciler<D
       status.setSecret(ref(request.getSpec().getSecret()));
 
       Instant now = clock.instant();
-      if (renewalDue(request, now)) {
+      long generation = request.getMetadata().getGeneration() == null ? 0 : request.getMetadata().getGeneration();
+      NamespacedName secret = request.getSpec().getSecret();
+      Issuance issued = Issuance.recordedOn(
+          host.secrets().inNamespace(secret.getNamespace()).withName(secret.getName()).get());
+      // A new token when the Secret is gone or holds none, the spec changed, or 80% of its life is over.
+      if (issued == null || issued.generation() != generation || !now.isBefore(issued.renewAt())) {
         Duration lifetime = TokenLifetime.requested(request.getSpec().getDuration());
         TokenRequest token = target.client().serviceAccounts().inNamespace(account.getNamespace())
             .withName(account.getName()).tokenRequest(new TokenRequestBuilder().withNewSpec()
                 .withExpirationSeconds(lifetime.toSeconds()).endSpec().build());
-        apply.apply(CredentialSecrets.render(request, target.endpoint(), token.getStatus().getToken()));
-        status.setIssuedAt(now.truncatedTo(ChronoUnit.SECONDS).toString());
-        status.setExpirationTimestamp(token.getStatus().getExpirationTimestamp());
+        issued = new Issuance(now.truncatedTo(ChronoUnit.SECONDS).toString(),
+            token.getStatus().getExpirationTimestamp(), generation);
+        apply.apply(issued.stamp(CredentialSecrets.render(request, target.endpoint(), token.getStatus().getToken())));
       }
+      status.setIssuedAt(issued.issuedAt());
+      status.setExpirationTimestamp(issued.expiresAt());
       conditions.setTrue(SECRET_RECONCILED);
-      Instant renewAt = TokenLifetime.renewAt(Instant.parse(status.getIssuedAt()),
-          Instant.parse(status.getExpirationTimestamp()));
+      Instant renewAt = issued.renewAt();
       return Result.requeueAfter(Duration.between(now, renewAt).isNegative() ? Duration.ZERO : Duration.between(now, renewAt));
     } catch (RuntimeException e) {
       conditions.setFalse(SECRET_RECONCILED, Reasons.ERROR, e.getMessage());
       throw e;
     }
-  }
-
-  /** A new token when there is none, the spec changed, the Secret is gone, or 80% of its life is over. */
-  private boolean renewalDue(DPUServiceCredentialRequest request, Instant now) {
-    DPUServiceCredentialRequestStatus observed = request.getStatus();
-    if (observed == null || observed.getIssuedAt() == null || observed.getExpirationTimestamp() == null
-        || !request.getMetadata().getGeneration().equals(observed.getObservedGeneration())) {
-      return true;
-    }
-    NamespacedName secret = request.getSpec().getSecret();
-    if (host.secrets().inNamespace(secret.getNamespace()).withName(secret.getName()).get() == null) {
-      return true;
-    }
-    return !now.isBefore(TokenLifetime.renewAt(Instant.parse(observed.getIssuedAt()),
-        Instant.parse(observed.getExpirationTimestamp())));
   }
 
   private Result reconcileDelete(DPUServiceCredentialRequest request) {
