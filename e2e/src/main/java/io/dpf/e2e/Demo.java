@@ -5,6 +5,7 @@ import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.cli.Describe;
 import io.dpf.cli.tree.Scope;
 import io.dpf.cli.tree.TreeOptions;
+import io.dpf.testkit.HelmChartRepository;
 import io.dpf.testkit.SeedPrerequisites;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,6 +35,8 @@ final class Demo {
   private final PrintStream out;
   private DemoManagers managers;
   private DemoArgoCd argoCd;
+  /** The chart repository of the operator-deployed Argo CD, or null. */
+  private HelmChartRepository operatorArgoCdCharts;
 
   Demo(LocalEnvironment env, PrintStream out) {
     this.env = env;
@@ -53,15 +56,23 @@ final class Demo {
    * The seed's first step, for real: {@code helm install} of the operator chart with the images the
    * build made (imported into the host's real node), then the seed's {@code kubectl get pods} once
    * the operator pod is Ready. The operator pod then deploys the other managers as pods. Argo CD is
-   * the user's (the real one, as local processes), so the chart is told not to deploy its own.
+   * the user's (the real one, as local processes), so the chart is told not to deploy its own; or,
+   * with {@code operatorArgoCd}, the operator deploys Argo CD as pods from {@code charts/argocd}.
    */
-  void installOperatorWithHelm() {
+  void installOperatorWithHelm(boolean operatorArgoCd) {
     SeedPrerequisites.create(env.host());
-    argoCd = DemoArgoCd.start(env.host(), NAMESPACE);
     InstalledOperator.loadImages(env.host().realNode().orElseThrow(), out);
+    String chartRef;
+    if (operatorArgoCd) {
+      operatorArgoCdCharts = OperatorArgoCd.prepare(env, out);
+      chartRef = DemoArgoCd.chartRef(operatorArgoCdCharts);
+    } else {
+      argoCd = DemoArgoCd.start(env.host(), NAMESPACE);
+      chartRef = argoCd.chartRef();
+    }
     out.println("$ helm install dpf-operator " + InstalledOperator.chart().map(p -> p.getFileName().toString())
-        .orElse("dpf-operator.tgz") + " -n " + NAMESPACE + " --create-namespace --set argoCD.deploy=false");
-    out.print(InstalledOperator.helmInstall(env, argoCd.chartRef()));
+        .orElse("dpf-operator.tgz") + " -n " + NAMESPACE + " --create-namespace --set argoCD.deploy=" + operatorArgoCd);
+    out.print(InstalledOperator.helmInstall(env, operatorArgoCd, chartRef));
     InstalledOperator.awaitPodsReady(env.host().client(), 1);
     out.println("$ kubectl -n " + NAMESPACE + " get pods");
     out.println(new ClusterView(env.host().client(), NAMESPACE).pods());
@@ -143,6 +154,9 @@ final class Demo {
     }
     if (argoCd != null) {
       argoCd.close();
+    }
+    if (operatorArgoCdCharts != null) {
+      operatorArgoCdCharts.close();
     }
   }
 

@@ -101,6 +101,11 @@ public final class Dpf {
         + "where the operator could run as a pod from its image on a real node (root, runc, built images).")
     boolean inProcess;
 
+    @Option(names = "--operator-argocd", description = "Let the operator deploy Argo CD (charts/argocd, "
+        + "argoCD.deploy=true) as pods on the real node, instead of the real Argo CD as local processes; its first "
+        + "syncs take minutes on 2 cores.")
+    boolean operatorArgoCd;
+
     @Override
     public Integer call() throws Exception {
       PrintStream out = System.out;
@@ -115,7 +120,7 @@ public final class Dpf {
         Demo demo = new Demo(env, out);
         try {
           if (notFromImages == null) {
-            demo.installOperatorWithHelm();
+            demo.installOperatorWithHelm(operatorArgoCd);
           } else {
             demo.installPrerequisites();
             demo.startManagers();

@@ -12,13 +12,11 @@ import io.dpf.testkit.HelmChartRepository;
 import io.dpf.testkit.SeedPrerequisites;
 import io.dpf.testkit.node.ArgoCdImages;
 import io.dpf.testkit.node.RealNode;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,33 +55,12 @@ class OperatorArgoCdE2E {
   void installTheOperatorWithItsArgoCd() {
     String reason = InstalledOperator.unavailableReason();
     assumeTrue(reason == null, () -> "the operator's Argo CD as pods: " + reason);
-    List<ArgoCdImages.Image> images = ArgoCdImages.build();
     env = LocalEnvironment.startWithRealNode();
     host = env.host().client();
     node = env.host().realNode().orElseThrow();
     InstalledOperator.loadImages(node, System.out);
-    for (ArgoCdImages.Image image : images) {
-      Instant start = Instant.now();
-      node.loadImage(image.archive());
-      System.out.printf("[figure] image %s (%.1f MB archive) imported into %s: %.1f s%n", image.reference(),
-          size(image.archive()) / 1e6, node.name(), InstalledOperator.seconds(start));
-    }
     SeedPrerequisites.create(env.host());
-    // Pods do not share this machine's loopback: the repository listens on the host cluster's
-    // anchor address, which the node's pods reach, as they reach its API server.
-    String anchor = URI.create(host.getConfiguration().getMasterUrl()).getHost();
-    charts = HelmChartRepository.serve(List.of(DemoArgoCd.packagedChart()), anchor);
-    // The repository's CA, as a user adds one (argocd cert add-tls): before the operator deploys
-    // Argo CD, whose apply of this ConfigMap owns no data key and so leaves the entry alone.
-    host.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("argocd-tls-certs-cm").withNamespace(NS)
-        .addToLabels("app.kubernetes.io/part-of", "argocd").endMetadata()
-        .addToData(charts.host(), charts.caCertificatePem()).build()).fieldManager("kubectl").serverSideApply();
-    // Argo CD's periodic refresh at 30 s instead of upstream's 120 s, as a user may set it (the
-    // local-process Argo CD of the other tests runs with --app-resync 10): one Application was seen
-    // waiting a whole period for a Deployment that had become available (noted in issue 11).
-    host.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("argocd-cm").withNamespace(NS)
-        .addToLabels("app.kubernetes.io/part-of", "argocd").endMetadata()
-        .addToData("timeout.reconciliation", "30s").build()).fieldManager("kubectl").serverSideApply();
+    charts = OperatorArgoCd.prepare(env, System.out);
 
     Instant installed = Instant.now();
     InstalledOperator.helmInstall(env, true, DemoArgoCd.chartRef(charts));
@@ -230,14 +207,6 @@ class OperatorArgoCdE2E {
                   .getLog()).orElse("(no pod)");
     } catch (RuntimeException e) {
       return "(no log: " + e.getMessage() + ")";
-    }
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
