@@ -101,10 +101,10 @@ public final class Dpf {
         + "where the operator could run as a pod from its image on a real node (root, runc, built images).")
     boolean inProcess;
 
-    @Option(names = "--operator-argocd", description = "Let the operator deploy Argo CD (charts/argocd, "
-        + "argoCD.deploy=true) as pods on the real node, instead of the real Argo CD as local processes; its first "
-        + "syncs take minutes on 2 cores.")
-    boolean operatorArgoCd;
+    @Option(names = "--local-argocd", description = "On the real node, install the operator with "
+        + "argoCD.deploy=false and run the real Argo CD as local processes (Argo CD as the user's own, as in DPF "
+        + "since v25.7), instead of the Argo CD the operator deploys as pods (charts/argocd).")
+    boolean localArgoCd;
 
     @Override
     public Integer call() throws Exception {
@@ -120,7 +120,7 @@ public final class Dpf {
         Demo demo = new Demo(env, out);
         try {
           if (notFromImages == null) {
-            demo.installOperatorWithHelm(operatorArgoCd);
+            demo.installOperatorWithHelm(!localArgoCd);
           } else {
             demo.installPrerequisites();
             demo.startManagers();
