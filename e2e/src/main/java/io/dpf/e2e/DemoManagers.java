@@ -33,11 +33,15 @@ final class DemoManagers implements AutoCloseable {
     return demo;
   }
 
-  /** The seed's Kamaji tenant as a DPUCluster (v25.1's registry of DPU clusters), pointing at its kubeconfig Secret. */
+  /**
+   * The seed's tenant as a DPUCluster (v25.1's registry of DPU clusters), pointing at its kubeconfig
+   * Secret as Kamaji writes it. Type {@code static}: the local DPU cluster is no Kamaji
+   * TenantControlPlane, and a {@code kamaji} one would rightly be reported not Ready (none to adopt).
+   */
   static void registerDpuCluster(KubernetesClient host, String namespace, String name, String version) {
     DPUClusterSpec spec = new DPUClusterSpec();
     spec.setVersion(version);
-    spec.setType("kamaji");
+    spec.setType("static");
     spec.setMaxNodes(1000);
     spec.setKubeconfig(DpuClusters.secretName(name));
     DPUCluster cluster = new DPUCluster();
