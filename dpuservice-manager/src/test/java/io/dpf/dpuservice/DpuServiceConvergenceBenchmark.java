@@ -3,6 +3,7 @@ package io.dpf.dpuservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.OperatingSystemMXBean;
 import io.dpf.api.LabelKeys;
 import io.dpf.api.svc.v1alpha1.DPUService;
@@ -146,10 +147,14 @@ class DpuServiceConvergenceBenchmark {
         .withLabel(LabelKeys.DPU_SERVICE_NAMESPACE, "measured").list().getItems();
     long right = live.stream().filter(app -> {
       Application wanted = desired.get(app.getMetadata().getName());
-      return wanted != null && client.getKubernetesSerialization().asJson(wanted.getSpec())
-          .equals(client.getKubernetesSerialization().asJson(app.getSpec()));
+      // As trees: the API server keeps the values' keys in an order of its own.
+      return wanted != null && tree(client, wanted.getSpec()).equals(tree(client, app.getSpec()));
     }).count();
     return right == desired.size();
+  }
+
+  private static JsonNode tree(KubernetesClient client, Object spec) {
+    return client.getKubernetesSerialization().convertValue(spec, JsonNode.class);
   }
 
   /** Waits until the manager made no read for 10 s; returns its read count then. */
