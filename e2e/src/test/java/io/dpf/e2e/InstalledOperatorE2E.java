@@ -16,8 +16,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -89,7 +87,7 @@ class InstalledOperatorE2E {
       for (Pod pod : pods) {
         ContainerStatus status = pod.getStatus().getContainerStatuses().get(0);
         System.out.printf("[figure] %s RSS %d MiB after the seed flow%n", pod.getMetadata().getName(),
-            rssKib(node.containerPid(status.getContainerID())) / 1024);
+            RealNode.residentKib(node.containerPid(status.getContainerID())) / 1024);
       }
     }
     assertThat(host.resources(DPUService.class).inNamespace(NS).list().getItems()).hasSize(7);
@@ -236,14 +234,6 @@ class InstalledOperatorE2E {
     }).orElse("(no operator pod)");
   }
 
-  private static long rssKib(long pid) {
-    try {
-      return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-          .map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong).findFirst().orElse(-1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private static void figure(String what, Instant since) {
     System.out.printf("[figure] %s: %.1f s%n", what, Duration.between(since, Instant.now()).toMillis() / 1000.0);

@@ -17,8 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +90,7 @@ class OperatorArgoCdE2E {
           + " restarts").isZero();
       long pid = node.containerPid(pod.getStatus().getContainerStatuses().get(0).getContainerID());
       System.out.printf("[figure] %s RSS %d MiB after the seed flow%n", pod.getMetadata().getName(),
-          rssKib(pid) / 1024);
+          RealNode.residentKib(pid) / 1024);
     }
   }
 
@@ -210,14 +208,6 @@ class OperatorArgoCdE2E {
     }
   }
 
-  private static long rssKib(long pid) {
-    try {
-      return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-          .map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong).findFirst().orElse(-1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private static void figure(String what, Instant since) {
     System.out.printf("[figure] %s: %.1f s%n", what, InstalledOperator.seconds(since));

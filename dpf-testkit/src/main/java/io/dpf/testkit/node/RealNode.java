@@ -132,6 +132,17 @@ public final class RealNode implements AutoCloseable {
     return containerd.pid(containerId(containerStatusId));
   }
 
+  /** VmRSS of host process {@code pid} (e.g. a {@link #containerPid}), in KiB. */
+  public static long residentKib(long pid) {
+    try {
+      return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+          .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
+          .findFirst().orElseThrow(() -> new IllegalStateException("no VmRSS for process " + pid));
+    } catch (IOException e) {
+      throw new UncheckedIOException("process " + pid + " is gone", e);
+    }
+  }
+
   private static String containerId(String containerStatusId) {
     return containerStatusId.substring(containerStatusId.indexOf("://") + 3);
   }

@@ -101,7 +101,7 @@ class ManagerFootprintBenchmark {
       long pid = node.containerPid(client.pods().inNamespace(NS).withName("manager").get().getStatus()
           .getContainerStatuses().get(0).getContainerID());
       Thread.sleep(Duration.ofSeconds(20).toMillis()); // a measurement window, not a wait for a result
-      long idleRss = rssKib(pid);
+      long idleRss = RealNode.residentKib(pid);
       double cpuBefore = cpuSeconds(pid);
 
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("scale").endMetadata().build())
@@ -124,7 +124,7 @@ class ManagerFootprintBenchmark {
       double convergeSeconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
       double cpu = cpuSeconds(pid) - cpuBefore;
       Thread.sleep(Duration.ofSeconds(20).toMillis()); // a measurement window, not a wait for a result
-      long loadedRss = rssKib(pid);
+      long loadedRss = RealNode.residentKib(pid);
       report.figure(setting.name() + ": pod created -> Ready", readySeconds, "s")
           .figure(setting.name() + ": RSS idle", idleRss / 1024.0, "MiB")
           .figure(setting.name() + ": RSS with every Application written", loadedRss / 1024.0, "MiB")
@@ -187,15 +187,6 @@ class ManagerFootprintBenchmark {
         .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  private static long rssKib(long pid) {
-    try {
-      return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-          .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst()
-          .orElseThrow();
-    } catch (IOException e) {
-      throw new IllegalStateException("the manager's process " + pid + " is gone", e);
-    }
-  }
 
   /** utime + stime of {@code /proc/<pid>/stat} (fields 14 and 15, in clock ticks of 1/100 s). */
   private static double cpuSeconds(long pid) {
