@@ -17,6 +17,7 @@ import io.dpf.api.svc.v1alpha1.DPUServiceConfiguration;
 import io.dpf.api.svc.v1alpha1.DPUServiceCredentialRequest;
 import io.dpf.api.svc.v1alpha1.DPUServiceInterface;
 import io.dpf.api.svc.v1alpha1.DPUServiceTemplate;
+import io.dpf.api.thirdparty.argocd.v1alpha1.AppProject;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.dpuservice.clusters.DpuClusterClients;
 import io.dpf.dpuservice.clusters.DpuClusterLinks;
@@ -97,10 +98,14 @@ public final class DpuServiceManagerModule extends AbstractModule {
     AtomicReference<Controller<DPUService>> self = new AtomicReference<>();
     Scope everywhere = Scope.allNamespaces();
     // The caches its watches below fill: the reconciler reads them instead of the API.
+    Scope argoCd = Scope.namespace(operatorConfig.namespace());
     DPUServiceReconciler.Caches caches = new DPUServiceReconciler.Caches(
         cache.acquire(client, DPUService.class, everywhere), cache.acquire(client, DPFOperatorConfig.class, everywhere),
         cache.acquire(client, Application.class, everywhere.withLabels(LabelKeys.DPU_SERVICE_NAME)),
-        cache.acquire(client, DPUServiceInterface.class, everywhere));
+        cache.acquire(client, DPUServiceInterface.class, everywhere),
+        cache.acquire(client, AppProject.class, argoCd),
+        cache.acquire(client, Secret.class, argoCd.withLabels(DPUServiceReconciler.ARGOCD_CLUSTER_SECRETS)),
+        cache.acquire(client, Secret.class, everywhere.withLabels(LabelKeys.IMAGE_PULL_SECRET)));
     Controller<DPUService> controller = Controller.builder("dpuservice", client, DPUService.class,
             new DPUServiceReconciler(client, registry, Clock.systemUTC(), caches, operatorConfig))
         .scope(everywhere)
@@ -117,8 +122,11 @@ public final class DpuServiceManagerModule extends AbstractModule {
         .build();
     self.set(controller);
     // A kubeconfig Secret deleted or recreated changes what every DPUService can reach.
-    KubeconfigSecretWatches kubeconfigs = new KubeconfigSecretWatches(client, self::get, allOf(self));
-    registry.onKubeconfigSecrets(kubeconfigs::ensure);
+    registry.readKubeconfigSecretsFrom(new KubeconfigSecretWatches(client, self::get, allOf(self)));
+    // A copy deleted or changed in a DPU cluster is put back by its namespace's DPUServices.
+    registry.onPullSecretCopyChange(namespace -> primaries(self).stream()
+        .filter(service -> namespace.equals(service.getMetadata().getNamespace()))
+        .forEach(service -> self.get().enqueue(ResourceKey.of(service))));
     registry.onReachabilityChange(() -> enqueueAll(self));
     return controller;
   }

@@ -14,6 +14,7 @@ import io.dpf.runtime.manager.Manager;
 import io.dpf.testkit.LocalControlPlane;
 import io.dpf.testkit.WriteCounter;
 import io.dpf.testkit.bench.BenchReport;
+import io.dpf.testkit.bench.ReadProfile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -57,6 +58,9 @@ class DpuServiceConvergenceBenchmark {
             .figure(at + ": manager reads until quiet (host and DPU clusters)", point.reads, "reads")
             .figure(at + ": manager reads per DPUService", (double) point.reads / n, "reads")
             .figure(at + ": manager JVM CPU to converge", point.cpuSeconds, "s");
+        // Where the reads went: what a cache does not answer yet.
+        point.readProfile.entrySet().stream().limit(8)
+            .forEach(read -> report.figure(at + ": reads " + read.getKey(), read.getValue(), "reads"));
         manager.computeIfAbsent("manager M=" + m, k -> new TreeMap<>()).put((double) n, point.managerSeconds);
         plain.computeIfAbsent("plain SSA M=" + m, k -> new TreeMap<>()).put((double) n, point.plainSeconds);
       }
@@ -70,7 +74,8 @@ class DpuServiceConvergenceBenchmark {
         .write();
   }
 
-  private record Point(double managerSeconds, double plainSeconds, int writes, int reads, double cpuSeconds) {}
+  private record Point(double managerSeconds, double plainSeconds, int writes, int reads, double cpuSeconds,
+      Map<String, Long> readProfile) {}
 
   private static Point measure(int services, int clusterCount) throws InterruptedException {
     WriteCounter writes = new WriteCounter();
@@ -105,6 +110,7 @@ class DpuServiceConvergenceBenchmark {
       int converged = writes.count() - writesBefore;
       double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
       int reads = readsUntilQuiet(writes) - readsBefore;
+      Map<String, Long> readProfile = ReadProfile.of(writes.readsSince(readsBefore));
 
       // The same number of Applications, written by one plain client with server-side apply.
       List<DPUService> baseline = new ArrayList<>();
@@ -120,7 +126,7 @@ class DpuServiceConvergenceBenchmark {
       double plainSeconds = (System.nanoTime() - plainStarted) / 1e9;
       System.out.printf("[progress] N=%d M=%d: manager %.1f s, plain %.1f s%n", services, clusterCount,
           managerSeconds, plainSeconds);
-      return new Point(managerSeconds, plainSeconds, converged, reads, cpuSeconds);
+      return new Point(managerSeconds, plainSeconds, converged, reads, cpuSeconds, readProfile);
     } finally {
       DpuServiceFixture.closeAll(running, clusters.toArray(new LocalControlPlane[0]));
       if (host != null) {

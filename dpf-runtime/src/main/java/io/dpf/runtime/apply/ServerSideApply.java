@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Server-side apply with one field manager and forced ownership, that does not write when the
- * live object already is what we would apply (see {@link ApplyDiff}). The live object is read
- * fresh, not from an informer cache, because the decision needs its {@code managedFields}, which
- * caches here drop.
+ * live object already is what we would apply (see {@link ApplyDiff}). That decision needs the
+ * object's {@code managedFields}, which informer caches here drop; so it is made either on a fresh
+ * read, or, with {@link #apply(HasMetadata, HasMetadata)}, on an informer's copy of an object whose
+ * ownership this instance has already seen ({@link VerifiedApplies}): then an unchanged world costs
+ * no request at all. Keep one instance per (cluster, field manager): the memory is per instance.
  */
 public final class ServerSideApply {
 
@@ -23,6 +25,8 @@ public final class ServerSideApply {
   private final KubernetesClient client;
   private final String fieldManager;
   private final KubernetesSerialization json;
+  /** Objects a manager keeps applying; beyond that, the least recently applied cost a read again. */
+  private final VerifiedApplies verified = new VerifiedApplies(16_384);
 
   public ServerSideApply(KubernetesClient client, String fieldManager) {
     this.client = client;
@@ -31,17 +35,60 @@ public final class ServerSideApply {
   }
 
   /** Makes the object's applied fields match {@code desired}; returns the live object after. */
-  @SuppressWarnings("unchecked")
   public <T extends HasMetadata> T apply(T desired) {
+    return applyFresh(desired, ApplyDiff.applyBody(json.convertValue(desired, JsonNode.class)));
+  }
+
+  /**
+   * The same, deciding from {@code cached}, the object as a synced informer has it (null: it has
+   * none). Nothing is read when this instance verified the same body on the same object (uid)
+   * before and every value of it is still in the copy; nor when there is no copy: then the object
+   * is applied, i.e. created (should it exist after all, an apply that changes nothing is harmless:
+   * the server keeps the object as it is). Otherwise (a copy older than our write, someone else's
+   * change, a restart) it reads the object as {@link #apply(HasMetadata)} does. Returns the cached
+   * copy when nothing is written.
+   */
+  public <T extends HasMetadata> T apply(T desired, T cached) {
     ObjectNode body = ApplyDiff.applyBody(json.convertValue(desired, JsonNode.class));
+    if (cached == null) {
+      return write(desired, body);
+    }
+    if (verified.verified(keyOf(desired), cached.getMetadata().getUid(), body)
+        && ApplyDiff.containsSubset(json.convertValue(cached, JsonNode.class), body)) {
+      return cached;
+    }
+    return applyFresh(desired, body);
+  }
+
+  private <T extends HasMetadata> T applyFresh(T desired, ObjectNode body) {
     T live = client.resource(desired).get();
     if (live != null && ApplyDiff.upToDate(body, json.convertValue(live, JsonNode.class), fieldManager)) {
+      verified.record(keyOf(desired), live.getMetadata().getUid(), body);
       return live;
     }
+    return write(desired, body);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends HasMetadata> T write(T desired, ObjectNode body) {
+    String key = keyOf(desired);
     LOG.debug("{} applies {} {}", fieldManager, desired.getKind(), desired.getMetadata().getName());
     // The stripped body, as the typed object: no resourceVersion, so no optimistic-lock conflicts.
     T applied = (T) json.convertValue(body, desired.getClass());
-    return client.resource(applied).fieldManager(fieldManager).forceConflicts().serverSideApply();
+    T after;
+    try {
+      after = client.resource(applied).fieldManager(fieldManager).forceConflicts().serverSideApply();
+    } catch (RuntimeException e) {
+      verified.forget(key);
+      throw e;
+    }
+    verified.record(key, after.getMetadata().getUid(), body);
+    return after;
+  }
+
+  private static String keyOf(HasMetadata object) {
+    return object.getApiVersion() + "/" + object.getKind() + "/" + object.getMetadata().getNamespace() + "/"
+        + object.getMetadata().getName();
   }
 
   /** For subresources, whose fabric8 DSL only patches: server-side apply, forced, our manager. */

@@ -4,13 +4,17 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one finalizer rule of every reconciler (controller-runtime's controllerutil, cluster-api's
- * finalizers util): decide on the cached copy, write only when something changes, and edit the live
- * object read by name, so a status write since the cached copy was taken causes no 409 and no retry.
+ * finalizers util): decide on the cached copy and write only when something changes; the write is a
+ * patch of exactly that copy (no read) or, if the object changed since it was cached, an edit of the
+ * live object read by name, so a status write since the cached copy was taken causes no retry.
  * An object already gone is nothing to add to or remove from.
  */
 public final class Finalizer {
@@ -44,13 +48,11 @@ public final class Finalizer {
   private static <T extends HasMetadata> boolean edit(KubernetesClient client, T object, String finalizer,
       boolean present) {
     try {
+      if (patchIfUnchanged(client, object, finalizer, present)) {
+        return true;
+      }
       byName(client, object).edit(live -> {
-        List<String> finalizers = new ArrayList<>(live.getMetadata().getFinalizers());
-        finalizers.remove(finalizer);
-        if (present) {
-          finalizers.add(finalizer);
-        }
-        live.getMetadata().setFinalizers(finalizers);
+        live.getMetadata().setFinalizers(changed(live.getMetadata().getFinalizers(), finalizer, present));
         return live;
       });
       return true;
@@ -60,6 +62,42 @@ public final class Finalizer {
       }
       return false; // gone already (another finalizer was last)
     }
+  }
+
+  /**
+   * The write without a read: a JSON patch that first tests the resourceVersion of the copy we
+   * decided on, so it applies only to exactly that object. False when the object changed since
+   * (the server refuses the test): then the live object is read and edited.
+   */
+  private static <T extends HasMetadata> boolean patchIfUnchanged(KubernetesClient client, T object, String finalizer,
+      boolean present) {
+    String resourceVersion = object.getMetadata().getResourceVersion();
+    if (resourceVersion == null) {
+      return false;
+    }
+    List<Map<String, Object>> patch = List.of(
+        Map.of("op", "test", "path", "/metadata/resourceVersion", "value", resourceVersion),
+        Map.of("op", "add", "path", "/metadata/finalizers",
+            "value", changed(object.getMetadata().getFinalizers(), finalizer, present)));
+    try {
+      // On the object itself: patched by name, fabric8 would read it first.
+      client.resource(object).patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(patch));
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409 || e.getCode() == 422) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static List<String> changed(List<String> finalizers, String finalizer, boolean present) {
+    List<String> result = new ArrayList<>(finalizers == null ? List.of() : finalizers);
+    result.remove(finalizer);
+    if (present) {
+      result.add(finalizer);
+    }
+    return result;
   }
 
   @SuppressWarnings("unchecked")

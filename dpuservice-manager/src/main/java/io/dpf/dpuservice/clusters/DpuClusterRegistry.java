@@ -1,9 +1,11 @@
 package io.dpf.dpuservice.clusters;
 
+import io.dpf.api.LabelKeys;
 import io.dpf.api.provisioning.v1alpha1.DPUCluster;
 import io.dpf.runtime.cluster.DpuClusterKubeconfig;
 import io.dpf.runtime.controller.KindCache;
 import io.dpf.runtime.controller.ResourceKey;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,10 +28,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>DPUClusters come from the manager's shared cache, the one the controllers' DPUCluster watches
  * fill: a reconcile woken by a DPUCluster event reads the store that event came from, so it sees that
- * change. The kubeconfig Secrets are read from the API (they are not cached: that would mean caching
- * every Secret). Clients are cached per kubeconfig and dropped once their cluster is gone. A cluster
- * whose watch is down ({@link DpuClusterLinks}) is unreachable: its Applications stay as they are and
- * its readiness is unknown until it answers again.
+ * change. The kubeconfig Secrets are read from the watches of their namespaces
+ * ({@link KubeconfigSecretWatches}) once those run, from the API before. Clients are cached per
+ * kubeconfig and dropped once their cluster is gone. A cluster whose watch is down
+ * ({@link DpuClusterLinks}) is unreachable: its Applications stay as they are and its readiness is
+ * unknown until it answers again.
  */
 public final class DpuClusterRegistry implements AutoCloseable {
 
@@ -40,6 +43,7 @@ public final class DpuClusterRegistry implements AutoCloseable {
   private final KindCache<DPUCluster> dpuClusters;
   private final DpuClusterLinks links;
   private volatile Consumer<Set<ResourceKey>> kubeconfigSecretsListener = secrets -> { };
+  private volatile KubeconfigSecretWatches kubeconfigSecrets;
 
   /**
    * What is reachable now, and why the rest is not (cluster name → problem). {@code down} are the
@@ -80,6 +84,23 @@ public final class DpuClusterRegistry implements AutoCloseable {
     this.kubeconfigSecretsListener = listener;
   }
 
+  /** Reads the kubeconfig Secrets from these watches (which it tells what to watch) instead of the API. */
+  public void readKubeconfigSecretsFrom(KubeconfigSecretWatches watches) {
+    this.kubeconfigSecrets = watches;
+    onKubeconfigSecrets(watches::ensure);
+  }
+
+  /** Called with the namespace of a pull secret copy that appeared, changed or went in a DPU cluster. */
+  public void onPullSecretCopyChange(Consumer<String> listener) {
+    links.onPullSecretCopyChange(listener);
+  }
+
+  /** The image pull secret copies in a namespace of a DPU cluster: from its watch, or listed before that runs. */
+  public List<Secret> pullSecretCopies(DpuCluster cluster, String namespace) {
+    return links.pullSecretCopies(cluster.client(), namespace).orElseGet(() -> cluster.client().secrets()
+        .inNamespace(namespace).withLabel(LabelKeys.IMAGE_PULL_SECRET).list().getItems());
+  }
+
   public Snapshot snapshot() {
     List<DPUCluster> all = new ArrayList<>(dpuClusters.list());
     all.sort(Comparator.comparing((DPUCluster c) -> c.getMetadata().getName())
@@ -95,8 +116,7 @@ public final class DpuClusterRegistry implements AutoCloseable {
         continue;
       }
       named.add(DpuClusterKubeconfig.secretOf(cluster));
-      DpuClusterKubeconfig found = DpuClusterKubeconfig.of(cluster,
-          secret -> host.secrets().inNamespace(secret.namespace()).withName(secret.name()).get());
+      DpuClusterKubeconfig found = DpuClusterKubeconfig.of(cluster, this::kubeconfigSecret);
       ResourceKey secretKey = found.secret();
       Optional<String> kubeconfig = found.kubeconfig();
       if (kubeconfig.isEmpty()) {
@@ -133,6 +153,14 @@ public final class DpuClusterRegistry implements AutoCloseable {
     }
     kubeconfigSecretsListener.accept(named);
     return new Snapshot(List.copyOf(reachable), unreachable, unanswered);
+  }
+
+  private Secret kubeconfigSecret(ResourceKey secret) {
+    KubeconfigSecretWatches watches = kubeconfigSecrets;
+    if (watches != null && watches.knows(secret)) {
+      return watches.cached(secret);
+    }
+    return host.secrets().inNamespace(secret.namespace()).withName(secret.name()).get();
   }
 
   @Override

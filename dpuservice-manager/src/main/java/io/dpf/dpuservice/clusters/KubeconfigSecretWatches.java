@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Watches of the DPU clusters' kubeconfig Secrets, so that one deleted, broken or recreated wakes
- * the controller at once (the registry reads them per reconcile, but nothing else would call it).
+ * the controller at once, and whose caches the registry reads them from.
  * One watch per namespace that holds such a Secret (usually one per DPU cluster, Kamaji's
  * {@code dpu-cplane-<tenant>}), added and closed as DPUClusters come and go; only the named
  * Secrets map to the controller's objects.
@@ -34,6 +34,18 @@ public final class KubeconfigSecretWatches {
     this.host = host;
     this.controller = controller;
     this.onChange = onChange;
+  }
+
+  /** Whether a watch that has listed its namespace covers {@code secret}: then {@link #cached} is what exists. */
+  public synchronized boolean knows(ResourceKey secret) {
+    InformerSource<Secret> watch = byNamespace.get(secret.namespace());
+    return watch != null && watch.hasSynced();
+  }
+
+  /** The Secret as its namespace's watch has it, or null (see {@link #knows}). */
+  public synchronized Secret cached(ResourceKey secret) {
+    InformerSource<Secret> watch = byNamespace.get(secret.namespace());
+    return watch == null ? null : watch.get(secret);
   }
 
   /** @param secrets the kubeconfig Secrets the DPUClusters name now */

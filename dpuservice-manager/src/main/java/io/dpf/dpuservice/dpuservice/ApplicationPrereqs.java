@@ -4,13 +4,13 @@ import io.dpf.api.LabelKeys;
 import io.dpf.api.Names;
 import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.svc.v1alpha1.DPUService;
-import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.dpuservice.clusters.DpuCluster;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
 import io.dpf.dpuservice.clusters.Namespaces;
 import io.dpf.runtime.apply.ServerSideApply;
 import io.dpf.runtime.controller.KindCache;
 import io.dpf.runtime.reconcile.Failures;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -22,25 +22,24 @@ import java.util.stream.Collectors;
 /**
  * What must exist before a DPUService's Applications can sync: its namespace in every cluster it
  * goes to, ArgoCD's cluster Secrets and AppProjects, and the namespace's pull secrets in every DPU
- * cluster. Every DPUService reconcile applies them (as DPF does); unchanged ones cost a read, no write.
+ * cluster. Every DPUService reconcile applies them (as DPF does), deciding on the manager's caches:
+ * unchanged ones cost neither a read nor a write.
  */
 final class ApplicationPrereqs {
 
   private final KubernetesClient host;
   private final ServerSideApply hostApply;
-  private final String fieldManager;
   private final PullSecretMirror pullSecrets;
-  private final KindCache<Application> applications;
+  private final DPUServiceReconciler.Caches caches;
   private final DpuClusterRegistry registry;
 
-  ApplicationPrereqs(KubernetesClient host, String fieldManager, KindCache<Application> applications,
+  ApplicationPrereqs(KubernetesClient host, String fieldManager, DPUServiceReconciler.Caches caches,
       DpuClusterRegistry registry) {
     this.host = host;
     this.registry = registry;
-    this.applications = applications;
-    this.fieldManager = fieldManager;
+    this.caches = caches;
     this.hostApply = new ServerSideApply(host, fieldManager);
-    this.pullSecrets = new PullSecretMirror(host, fieldManager);
+    this.pullSecrets = new PullSecretMirror(caches.pullSecrets(), registry, fieldManager);
   }
 
   /** @return one line per cluster or object that could not be reconciled; empty when all is well */
@@ -55,8 +54,8 @@ final class ApplicationPrereqs {
     targeted.stream().filter(name -> !destinations.contains(name)).forEach(destinations::add);
     attempt(problems, "ArgoCD cluster Secrets", () -> reconcileClusterSecrets(clusters.clusters(), targeted, argoCd));
     attempt(problems, "AppProjects", () -> {
-      hostApply.apply(ArgoCdObjects.dpuProject(destinations, argoCd));
-      hostApply.apply(ArgoCdObjects.hostProject(argoCd));
+      applyCached(ArgoCdObjects.dpuProject(destinations, argoCd), caches.projects());
+      applyCached(ArgoCdObjects.hostProject(argoCd), caches.projects());
     });
     if (Boolean.TRUE.equals(service.getSpec().getDeployInCluster())) {
       attempt(problems, "namespace " + namespace + " on the host", () -> Namespaces.ensure(host, namespace));
@@ -85,7 +84,7 @@ final class ApplicationPrereqs {
 
   /** DPU clusters that Applications (live or being deleted) name. */
   private Set<String> targetedDpuClusters() {
-    return applications.list().stream().map(app -> app.getMetadata().getLabels())
+    return caches.applications().list().stream().map(app -> app.getMetadata().getLabels())
         .filter(labels -> labels != null && labels.containsKey(LabelKeys.CLUSTER))
         .map(labels -> labels.get(LabelKeys.CLUSTER))
         .filter(name -> !Names.ARGOCD_IN_CLUSTER.equals(name))
@@ -95,18 +94,21 @@ final class ApplicationPrereqs {
   private void reconcileClusterSecrets(List<DpuCluster> clusters, Set<String> targeted, DPFOperatorConfig argoCd) {
     Set<String> wanted = new HashSet<>();
     for (DpuCluster cluster : clusters) {
-      wanted.add(hostApply.apply(ArgoCdObjects.clusterSecret(cluster, argoCd)).getMetadata().getName());
+      wanted.add(applyCached(ArgoCdObjects.clusterSecret(cluster, argoCd), caches.argoCdClusterSecrets())
+          .getMetadata().getName());
     }
     // Secrets of DPU clusters that are gone (once no Application goes there): Argo CD would keep
     // trying to reach them.
-    List<Secret> ours = host.secrets().inNamespace(argoCd.getMetadata().getNamespace())
-        .withLabel(LabelKeys.ARGOCD_SECRET_TYPE, LabelKeys.ARGOCD_SECRET_TYPE_CLUSTER)
-        .withLabel(LabelKeys.COMPONENT, ArgoCdObjects.COMPONENT).list().getItems();
+    List<Secret> ours = caches.argoCdClusterSecrets().list(argoCd.getMetadata().getNamespace());
     Set<Secret> stale = ours.stream().filter(s -> !wanted.contains(s.getMetadata().getName()))
         .filter(s -> s.getMetadata().getLabels() == null
             || !targeted.contains(s.getMetadata().getLabels().get(LabelKeys.CLUSTER)))
         .collect(Collectors.toSet());
     stale.forEach(secret -> host.resource(secret).delete());
+  }
+
+  private <T extends HasMetadata> T applyCached(T desired, KindCache<T> cache) {
+    return hostApply.apply(desired, cache.get(desired.getMetadata().getNamespace(), desired.getMetadata().getName()));
   }
 
   private static void attempt(List<String> problems, String what, Runnable step) {

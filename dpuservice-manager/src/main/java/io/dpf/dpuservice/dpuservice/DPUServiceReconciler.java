@@ -7,6 +7,7 @@ import static io.dpf.api.conditions.ConditionTypes.DPUService.DPU_SERVICE_INTERF
 
 import io.dpf.api.AnnotationKeys;
 import io.dpf.api.Finalizers;
+import io.dpf.api.LabelKeys;
 import io.dpf.api.Names;
 import io.dpf.api.conditions.ConditionTypes;
 import io.dpf.api.conditions.Conditions;
@@ -15,6 +16,7 @@ import io.dpf.api.operator.v1alpha1.DPFOperatorConfig;
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.svc.v1alpha1.DPUServiceInterface;
 import io.dpf.api.svc.v1alpha1.DPUServiceStatus;
+import io.dpf.api.thirdparty.argocd.v1alpha1.AppProject;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.dpuservice.clusters.DpuClusterRegistry;
 import io.dpf.runtime.apply.ServerSideApply;
@@ -25,6 +27,7 @@ import io.dpf.runtime.controller.Result;
 import io.dpf.runtime.reconcile.Finalizer;
 import io.dpf.runtime.reconcile.StatusScope;
 import io.dpf.runtime.reconcile.Statuses;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,9 +64,18 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
   private final Caches caches;
   private final ResourceKey operatorConfig;
 
-  /** What the reconciler reads from the manager's shared caches instead of the API. */
+  /**
+   * What the reconciler reads from the manager's shared caches instead of the API: besides the kinds
+   * it watches, Argo CD's AppProjects and our cluster Secrets in Argo CD's namespace, and the
+   * namespaces' image pull secrets, so that the prerequisites of an unchanged world cost no read.
+   */
   public record Caches(KindCache<DPUService> services, KindCache<DPFOperatorConfig> configs,
-      KindCache<Application> applications, KindCache<DPUServiceInterface> interfaces) {}
+      KindCache<Application> applications, KindCache<DPUServiceInterface> interfaces,
+      KindCache<AppProject> projects, KindCache<Secret> argoCdClusterSecrets, KindCache<Secret> pullSecrets) {}
+
+  /** The scope of {@link Caches#argoCdClusterSecrets}: the cluster Secrets this manager writes. */
+  public static final String ARGOCD_CLUSTER_SECRETS = LabelKeys.ARGOCD_SECRET_TYPE + "="
+      + LabelKeys.ARGOCD_SECRET_TYPE_CLUSTER + "," + LabelKeys.COMPONENT + "=" + ArgoCdObjects.COMPONENT;
 
   /** @param operatorConfig the operator's DPFOperatorConfig, by its configured namespace and name */
   public DPUServiceReconciler(KubernetesClient host, DpuClusterRegistry registry, Clock clock, Caches caches,
@@ -76,7 +88,7 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
     this.apply = new ServerSideApply(host, FIELD_MANAGER);
     this.pauseApply = new ServerSideApply(host, PAUSE_FIELD_MANAGER);
     this.statuses = Statuses.of(host, FIELD_MANAGER, clock);
-    this.prereqs = new ApplicationPrereqs(host, FIELD_MANAGER, caches.applications(), registry);
+    this.prereqs = new ApplicationPrereqs(host, FIELD_MANAGER, caches, registry);
     this.interfaces = new ServiceInterfaces(host, caches.interfaces());
     this.applications = new DpuServiceApplicationStore(host, caches.applications());
   }
@@ -149,7 +161,8 @@ public final class DPUServiceReconciler implements Reconciler<DPUService> {
     for (ArgoCdTarget target : targets) {
       Application desired = DpuServiceApplications.application(service, target, argoNamespace, consumed.networks());
       try {
-        Application applied = apply.apply(desired);
+        Application applied = apply.apply(desired,
+            caches.applications().get(argoNamespace, desired.getMetadata().getName()));
         if (applied.getMetadata().getAnnotations() != null
             && applied.getMetadata().getAnnotations().containsKey(AnnotationKeys.ARGOCD_SKIP_RECONCILE)) {
           applied = setPaused(applied, false); // resumed
