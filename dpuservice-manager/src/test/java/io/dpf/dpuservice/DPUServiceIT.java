@@ -123,7 +123,7 @@ class DPUServiceIT {
   }
 
   @Test
-  void pullSecretsAreCopiedUpdatedAndRemovedInEveryDpuCluster() {
+  void pullSecretsAreCopiedUpdatedAndRemovedInEveryDpuCluster_andACopyDeletedThereComesBack() {
     String tenant = readyService("pull");
     client.secrets().inNamespace(tenant).resource(DpuServiceFixture.pullSecret(tenant, "registry-a", "{\"auths\":{}}")).create();
     await().atMost(WAIT).untilAsserted(() -> assertCopies(tenant, "registry-a", "{\"auths\":{}}"));
@@ -140,6 +140,10 @@ class DPUServiceIT {
         assertThat(dpu(cluster).secrets().inNamespace(tenant).withName("registry-a").get()).isNull();
       }
     });
+
+    // Nothing on the host changes: the DPU cluster's watch of the copies wakes the DPUService.
+    dpu(CLUSTERS.get(0)).secrets().inNamespace(tenant).withName("registry-b").delete();
+    await().atMost(WAIT).untilAsserted(() -> assertCopies(tenant, "registry-b", "{}"));
   }
 
   @Test

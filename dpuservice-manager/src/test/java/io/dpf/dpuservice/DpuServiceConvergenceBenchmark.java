@@ -16,7 +16,12 @@ import io.dpf.testkit.WriteCounter;
 import io.dpf.testkit.bench.BenchReport;
 import io.dpf.testkit.bench.ReadProfile;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +63,8 @@ class DpuServiceConvergenceBenchmark {
             .figure(at + ": manager reads until quiet (host and DPU clusters)", point.reads, "reads")
             .figure(at + ": manager reads per DPUService", (double) point.reads / n, "reads")
             .figure(at + ": manager JVM CPU to converge", point.cpuSeconds, "s");
+        report.figure(at + ": DPUService reconciles until quiet", point.reconciles, "reconciles")
+            .figure(at + ": mean DPUService reconcile", point.reconcileSeconds * 1000 / Math.max(1, point.reconciles), "ms");
         // Where the reads went: what a cache does not answer yet.
         point.readProfile.entrySet().stream().limit(8)
             .forEach(read -> report.figure(at + ": reads " + read.getKey(), read.getValue(), "reads"));
@@ -75,7 +82,7 @@ class DpuServiceConvergenceBenchmark {
   }
 
   private record Point(double managerSeconds, double plainSeconds, int writes, int reads, double cpuSeconds,
-      Map<String, Long> readProfile) {}
+      Map<String, Long> readProfile, double reconciles, double reconcileSeconds) {}
 
   private static Point measure(int services, int clusterCount) throws InterruptedException {
     WriteCounter writes = new WriteCounter();
@@ -111,6 +118,7 @@ class DpuServiceConvergenceBenchmark {
       double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
       int reads = readsUntilQuiet(writes) - readsBefore;
       Map<String, Long> readProfile = ReadProfile.of(writes.readsSince(readsBefore));
+      String metrics = metrics(running);
 
       // The same number of Applications, written by one plain client with server-side apply.
       List<DPUService> baseline = new ArrayList<>();
@@ -126,7 +134,9 @@ class DpuServiceConvergenceBenchmark {
       double plainSeconds = (System.nanoTime() - plainStarted) / 1e9;
       System.out.printf("[progress] N=%d M=%d: manager %.1f s, plain %.1f s%n", services, clusterCount,
           managerSeconds, plainSeconds);
-      return new Point(managerSeconds, plainSeconds, converged, reads, cpuSeconds, readProfile);
+      return new Point(managerSeconds, plainSeconds, converged, reads, cpuSeconds, readProfile,
+          sum(metrics, "dpf_controller_reconcile_total{controller=\"dpuservice\""),
+          sum(metrics, "dpf_controller_reconcile_duration_seconds_sum{controller=\"dpuservice\""));
     } finally {
       DpuServiceFixture.closeAll(running, clusters.toArray(new LocalControlPlane[0]));
       if (host != null) {
@@ -173,6 +183,21 @@ class DpuServiceConvergenceBenchmark {
       return quiet;
     });
     return last[0];
+  }
+
+  private static String metrics(Manager manager) {
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + manager.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("the manager's /metrics did not answer", e);
+    }
+  }
+
+  /** The sum of the Prometheus samples whose line starts with {@code prefix}. */
+  private static double sum(String metrics, String prefix) {
+    return metrics.lines().filter(line -> line.startsWith(prefix))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 
   private static long processCpuNanos() {
