@@ -42,16 +42,17 @@ public final class ServerSideApply {
   /**
    * The same, deciding from {@code cached}, the object as a synced informer has it (null: it has
    * none). Nothing is read when this instance verified the same body on the same object (uid)
-   * before and every value of it is still in the copy; nor when there is no copy: then the object
-   * is applied, i.e. created (should it exist after all, an apply that changes nothing is harmless:
-   * the server keeps the object as it is). Otherwise (a copy older than our write, someone else's
-   * change, a restart) it reads the object as {@link #apply(HasMetadata)} does. Returns the cached
-   * copy when nothing is written.
+   * before and every value of it is still in the copy; nor when there is no copy of an object this
+   * instance never wrote: then the object is applied, i.e. created (should it exist after all, an
+   * apply that changes nothing is harmless: the server keeps the object as it is). Otherwise (a copy
+   * older than our write, someone else's change or delete, a restart) it reads the object as
+   * {@link #apply(HasMetadata)} does. Returns the cached copy when nothing is written.
    */
   public <T extends HasMetadata> T apply(T desired, T cached) {
     ObjectNode body = ApplyDiff.applyBody(json.convertValue(desired, JsonNode.class));
     if (cached == null) {
-      return write(desired, body);
+      // Ours but not cached: the cache is behind our own create (or it was deleted): read, not rewrite.
+      return verified.knows(keyOf(desired)) ? applyFresh(desired, body) : write(desired, body);
     }
     if (verified.verified(keyOf(desired), cached.getMetadata().getUid(), body)
         && ApplyDiff.containsSubset(json.convertValue(cached, JsonNode.class), body)) {

@@ -43,6 +43,10 @@ final class VerifiedApplies {
     entries.remove(key);
   }
 
+  synchronized boolean knows(String key) {
+    return entries.containsKey(key);
+  }
+
   /** True when {@code body} was verified on the object with this uid, and it was the last body. */
   synchronized boolean verified(String key, String uid, JsonNode body) {
     Entry entry = entries.get(key);

@@ -132,6 +132,21 @@ class CachedWritesIT {
   }
 
   @Test
+  void anObjectWeWroteButTheCacheDoesNotShowIsReadNotRewritten() {
+    ServerSideApply apply = new ServerSideApply(client, "cached-writes-it");
+    ConfigMap mine = settings("n", Map.of("k", "v"));
+    int writes = REQUESTS.count();
+    apply.apply(mine, null);
+    assertThat(REQUESTS.since(writes)).as("an object never seen is created without a read").hasSize(1);
+
+    writes = REQUESTS.count();
+    int reads = REQUESTS.readCount();
+    apply.apply(mine, null); // as if the informer had not seen our create yet
+    assertThat(REQUESTS.readsSince(reads)).hasSize(1);
+    assertThat(REQUESTS.since(writes)).as("the server already has it").isEmpty();
+  }
+
+  @Test
   void aFinalizerIsWrittenWithoutAReadOnACurrentCopyAndWithOneOnAStaleCopy() {
     admin.resource(settings("f", Map.of("k", "1"))).create();
     ConfigMap current = awaitCached("f", cm -> true);
