@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
+import io.dpf.testkit.bench.BenchReport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -B verify -Pbench -pl dpuservice-manager -am -Dit.test=DpuServiceArgoCdBenchmark}:
  * {@code -Ddpf.bench.services} DPUServices (default 200) on two DPU clusters, synced by the real
  * Argo CD at its upstream resync period; prints the time until every DPUService is Ready (all
- * Applications Synced and Healthy), the manager's writes, and Argo CD's memory. Asserts only that
- * they all become Ready, never how fast.
+ * Applications Synced and Healthy), the manager's writes and reads, and Argo CD's memory, in the
+ * benchmark report. Asserts only that they all become Ready, never how fast.
  */
 class DpuServiceArgoCdBenchmark {
 
@@ -23,9 +24,11 @@ class DpuServiceArgoCdBenchmark {
     try (ArgoCdEnvironment env = ArgoCdEnvironment.start(Duration.ofSeconds(120))) {
       var client = env.client();
       DpuServiceFixture.namespace(client, "scale");
-      System.out.printf("[figure] Argo CD RSS before, kB: %s%n", env.argoCd.residentKilobytes());
+      BenchReport.Section report = BenchReport.section("DPUServices through the real Argo CD (N DPUServices x 2 DPU clusters)");
+      String rssBefore = env.argoCd.residentKilobytes();
       long started = System.nanoTime();
       int writesBefore = env.writes.count();
+      int readsBefore = env.writes.readCount();
       for (int i = 0; i < services; i++) {
         client.resource(env.dpuService("scale", "svc-" + i)).create();
       }
@@ -44,11 +47,14 @@ class DpuServiceArgoCdBenchmark {
         assertThat(ready).isEqualTo(services);
       });
       long ready = System.nanoTime();
-      System.out.printf("[figure] %d DPUServices x 2 DPU clusters (%d Applications), real Argo CD: created in %.1f s, "
-          + "all Ready %.1f s after the first was created, %d manager writes%n", services, 2 * services,
-          (created - started) / 1e9, (ready - started) / 1e9, env.writes.count() - writesBefore);
-      System.out.printf("[figure] Argo CD RSS with %d Applications, kB: %s%n", 2 * services,
-          env.argoCd.residentKilobytes());
+      String at = "N=" + services + ": ";
+      report.figure(at + "all DPUServices created", (created - started) / 1e9, "s")
+          .figure(at + "all DPUServices Ready (every Application Synced and Healthy)", (ready - started) / 1e9, "s")
+          .figure(at + "manager writes until Ready", env.writes.count() - writesBefore, "writes")
+          .figure(at + "manager reads until Ready", env.writes.readCount() - readsBefore, "reads")
+          .note("Argo CD (local processes, upstream resync period) RSS in kB before: " + rssBefore + "; with "
+              + 2 * services + " Applications: " + env.argoCd.residentKilobytes())
+          .write();
     }
   }
 }

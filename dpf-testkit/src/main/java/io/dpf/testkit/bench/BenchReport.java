@@ -101,6 +101,8 @@ public final class BenchReport {
         for (String note : notes) {
           md.append("\n").append(note).append("\n");
         }
+        // Sections come from different runs and moments: each says how busy the machine was.
+        md.append("\nLoad average (1, 5, 15 min) when this section was written: ").append(loadAverage()).append(".\n");
         for (int i = 0; i < charts.size(); i++) {
           String png = slug + "-" + i + ".png";
           Chart.draw(charts.get(i), dir.resolve(png));
