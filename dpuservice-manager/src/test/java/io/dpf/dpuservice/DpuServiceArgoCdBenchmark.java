@@ -7,6 +7,7 @@ import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.testkit.bench.BenchReport;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,7 @@ class DpuServiceArgoCdBenchmark {
       var client = env.client();
       DpuServiceFixture.namespace(client, "scale");
       BenchReport.Section report = BenchReport.section("DPUServices through the real Argo CD (N DPUServices x 2 DPU clusters)");
-      String rssBefore = env.argoCd.residentKilobytes();
+      Map<String, Long> rssBefore = env.argoCd.residentKilobytes();
       long started = System.nanoTime();
       int writesBefore = env.writes.count();
       int readsBefore = env.writes.readCount();
