@@ -1,5 +1,6 @@
 package io.dpf.provisioning;
 
+import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import io.dpf.api.ApiTypes;
 import io.dpf.provisioning.bfb.BfbDownloader;
@@ -72,6 +73,19 @@ public final class ManagerFixture implements AutoCloseable {
    */
   public static ManagerFixture start(Config config, ProvisioningSettings settings, HostAgentSettings hostAgent,
       WriteCounter writes) {
+    return start(config, settings, hostAgent, writes, Modules.EMPTY_MODULE);
+  }
+
+  /**
+   * As {@link #start(Cluster, ProvisioningSettings, WriteCounter)}, with {@code overrides} replacing
+   * bindings of the manager's modules (a benchmark's metrics registry with percentiles, say).
+   */
+  public static ManagerFixture start(Cluster cluster, ProvisioningSettings settings, WriteCounter writes, Module overrides) {
+    return start(Config.fromKubeconfig(cluster.kubeconfigYaml()), settings, null, writes, overrides);
+  }
+
+  private static ManagerFixture start(Config config, ProvisioningSettings settings, HostAgentSettings hostAgent,
+      WriteCounter writes, Module overrides) {
     BfbDownloads downloads = new BfbDownloads(BfbDownloader.withDefaultClient(), Clock.systemUTC());
     ImageServer images;
     try {
@@ -81,14 +95,14 @@ public final class ManagerFixture implements AutoCloseable {
     }
     // A client of its own: the manager closes it when it stops.
     KubernetesClient client = writes.countingClient(config);
-    Manager manager = Manager.create(
+    Manager manager = Manager.create(Modules.override(
         new ManagerModule(new ManagerSettings("provisioning-manager", 0, null, Duration.ofSeconds(5))),
         ManagerModule.useClient(client),
         Modules.override(new ProvisioningModule(settings, hostAgent))
             .with(binder -> {
               binder.bind(BfbDownloads.class).toInstance(downloads);
               binder.bind(ImageServer.class).toInstance(images);
-            }));
+            })).with(overrides));
     manager.start();
     return new ManagerFixture(manager, downloads, images, client);
   }

@@ -30,12 +30,17 @@ final class ProvisioningWorld {
 
   /** A static DPUCluster whose kubeconfig points back at the host cluster itself (the envtest trick). */
   static void dpuClusterOnItself(Cluster host, String namespace) {
+    dpuClusterOnItself(host, namespace, 10);
+  }
+
+  /** As above, with room for {@code maxNodes} DPUs. */
+  static void dpuClusterOnItself(Cluster host, String namespace, int maxNodes) {
     DpuClusters.register(host, namespace, DPU_CLUSTER, host);
     DPUCluster cluster = new DPUCluster();
     cluster.setMetadata(new ObjectMetaBuilder().withName(DPU_CLUSTER).withNamespace(namespace).build());
     DPUClusterSpec spec = new DPUClusterSpec();
     spec.setType("static");
-    spec.setMaxNodes(10);
+    spec.setMaxNodes(maxNodes);
     spec.setVersion("v1.31.0");
     spec.setKubeconfig(DpuClusters.secretName(DPU_CLUSTER));
     cluster.setSpec(spec);

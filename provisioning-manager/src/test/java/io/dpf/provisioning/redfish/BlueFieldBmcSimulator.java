@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -52,7 +53,7 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
   private final List<String> pushedImageSha256 = new CopyOnWriteArrayList<>();
   private final List<String> transfers = new CopyOnWriteArrayList<>();
   private final SimulatedSessionService sessions;
-  private volatile HttpClient imageClient = HttpClient.newHttpClient();
+  private volatile HttpClient imageClient;
   private volatile boolean offerSimpleUpdate = true;
   private volatile boolean offerHttpPush = true;
   private volatile String bootState = "OsIsRunning";
@@ -63,9 +64,11 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
 
   private final String ip;
 
-  private BlueFieldBmcSimulator(KeyAndCertificate identity, String password, String ip, int port) throws IOException {
+  private BlueFieldBmcSimulator(KeyAndCertificate identity, String password, String ip, int port, HttpClient imageClient)
+      throws IOException {
     this.password = password;
     this.ip = ip;
+    this.imageClient = imageClient;
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(ip), port), 0);
     this.sessions = new SimulatedSessionService(USER, password);
     server.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.presenting(identity, List.of())));
@@ -85,7 +88,33 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
    */
   public static BlueFieldBmcSimulator start(CertificateAuthority ca, String password, String ip, int port)
       throws IOException {
-    return new BlueFieldBmcSimulator(ca.issueServer("bluefield-bmc", List.of("localhost"), List.of(ip)), password, ip, port);
+    return new BlueFieldBmcSimulator(ca.issueServer("bluefield-bmc", List.of("localhost"), List.of(ip)), password, ip, port,
+        HttpClient.newHttpClient());
+  }
+
+  /**
+   * One BMC on each of {@code ips} (loopback addresses), all on one port ({@code 0}: a free one), for
+   * tests with hundreds of BMCs. Each is a BMC of its own (tasks, resets, boot state), but they share
+   * one certificate naming every address and one client for their image pulls: an RSA key per BMC
+   * costs about a tenth of a second of CPU and a client per BMC a selector thread, both idle here.
+   */
+  public static List<BlueFieldBmcSimulator> startMany(CertificateAuthority ca, String password, List<String> ips, int port)
+      throws IOException {
+    KeyAndCertificate identity = ca.issueServer("bluefield-bmc", List.of("localhost"), ips);
+    HttpClient pulls = HttpClient.newHttpClient();
+    List<BlueFieldBmcSimulator> bmcs = new ArrayList<>();
+    int shared = port;
+    try {
+      for (String ip : ips) {
+        BlueFieldBmcSimulator bmc = new BlueFieldBmcSimulator(identity, password, ip, shared, pulls);
+        shared = bmc.port();
+        bmcs.add(bmc);
+      }
+    } catch (IOException | RuntimeException e) {
+      bmcs.forEach(BlueFieldBmcSimulator::close);
+      throw e;
+    }
+    return bmcs;
   }
 
   public URI uri() {
