@@ -33,9 +33,12 @@ final class VerifiedApplies {
     };
   }
 
-  synchronized void record(String key, String uid, JsonNode body) {
+  void record(String key, String uid, JsonNode body) {
     if (uid != null) {
-      entries.put(key, new Entry(uid, digest(body)));
+      Entry entry = new Entry(uid, digest(body)); // hashed outside the lock the workers share
+      synchronized (this) {
+        entries.put(key, entry);
+      }
     }
   }
 
@@ -48,8 +51,11 @@ final class VerifiedApplies {
   }
 
   /** True when {@code body} was verified on the object with this uid, and it was the last body. */
-  synchronized boolean verified(String key, String uid, JsonNode body) {
-    Entry entry = entries.get(key);
+  boolean verified(String key, String uid, JsonNode body) {
+    Entry entry;
+    synchronized (this) {
+      entry = entries.get(key);
+    }
     return entry != null && entry.uid().equals(uid) && Arrays.equals(entry.digest(), digest(body));
   }
 
