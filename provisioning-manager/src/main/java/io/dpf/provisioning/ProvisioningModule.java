@@ -25,6 +25,7 @@ import io.dpf.provisioning.dpu.install.HostAgentSettings;
 import io.dpf.provisioning.dpu.install.OsInstaller;
 import io.dpf.provisioning.dpu.install.RedfishInstaller;
 import io.dpf.provisioning.dpu.install.RshimInstaller;
+import io.dpf.provisioning.dpu.phases.DpuClusterAllocator;
 import io.dpf.provisioning.dpu.phases.DpuClusterConfig;
 import io.dpf.provisioning.dpu.phases.ErrorPhase;
 import io.dpf.provisioning.dpu.phases.Initializing;
@@ -41,8 +42,11 @@ import io.dpf.runtime.cluster.ClusterClients;
 import io.dpf.runtime.controller.Controller;
 import io.dpf.runtime.controller.InformerCache;
 import io.dpf.runtime.controller.KeyMapper;
+import io.dpf.runtime.controller.KindCache;
 import io.dpf.runtime.controller.ResourceKey;
 import io.dpf.runtime.controller.Scope;
+import io.dpf.runtime.controller.UpdateFilter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,11 +56,20 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** The provisioning manager's controllers. Each is one class; this module only says what runs and what it watches. */
 public final class ProvisioningModule extends AbstractModule {
+
+  /**
+   * DPU reconciles wait on BMCs, hosts and DPU clusters: a BMC that accepts connections and never
+   * answers holds a worker until the client's timeout. With few workers a handful of such BMCs stall
+   * every other DPU; sixteen idle threads cost little.
+   */
+  static final int DPU_WORKERS = 16;
 
   private final ProvisioningSettings settings;
   private final HostAgentSettings hostAgent;
@@ -126,15 +139,21 @@ public final class ProvisioningModule extends AbstractModule {
   @ProvidesIntoSet
   Controller<?> dpuController(KubernetesClient client, Installers installers, ImageServer images, ClusterClients clients,
       MeterRegistry registry, InformerCache cache) {
-    DpuClusterAccess clusters = new DpuClusterAccess(clients,
-        cache.acquire(client, DPUCluster.class, Scope.allNamespaces()));
-    List<PhaseHandler> phases = List.of(new Initializing(), new NodeEffectPhase(), new Pending(),
-        new OsInstalling(installers, images, clusters, new JoinCredentials(Clock.systemUTC())),
+    KindCache<DPUCluster> dpuClusters = cache.acquire(client, DPUCluster.class, Scope.allNamespaces());
+    DpuClusterAccess clusters = new DpuClusterAccess(clients, dpuClusters);
+    DpuClusterAllocator allocator = new DpuClusterAllocator(cache.acquire(client, DPU.class, Scope.allNamespaces()),
+        dpuClusters);
+    KindCache<BFB> bfbs = cache.acquire(client, BFB.class, Scope.allNamespaces());
+    KindCache<DPUFlavor> flavors = cache.acquire(client, DPUFlavor.class, Scope.allNamespaces());
+    List<PhaseHandler> phases = List.of(new Initializing(cache.acquire(client, Node.class, Scope.allNamespaces()), allocator),
+        new NodeEffectPhase(), new Pending(bfbs, flavors),
+        new OsInstalling(installers, images, clusters, new JoinCredentials(Clock.systemUTC()), bfbs, flavors),
         new Rebooting(installers), new DpuClusterConfig(clusters),
         new ReadyPhase(clusters), new ErrorPhase());
     Controller<DPU> controller = Controller.builder("dpu", client, DPU.class,
             new DpuReconciler(client, settings, phases, clusters, installers, Clock.systemUTC()))
         .scope(Scope.allNamespaces())
+        .workers(DPU_WORKERS)
         .build();
     DpuPhaseMetrics.bindTo(registry, controller);
     return controller;
@@ -155,10 +174,12 @@ public final class ProvisioningModule extends AbstractModule {
     return Controller.builder("bfb", client, BFB.class,
             new BfbReconciler(client, settings, downloads, references, Clock.systemUTC()))
         .scope(Scope.allNamespaces())
-        // A BFB waiting to be deleted is released when its last user goes.
-        .watches(DPU.class, Scope.allNamespaces(), dpu -> dpu.getSpec() == null ? List.of()
-            : List.of(new ResourceKey(dpu.getMetadata().getNamespace(), dpu.getSpec().getBfb())))
-        .watches(DPUSet.class, Scope.allNamespaces(), ProvisioningModule::bfbOfSet)
+        // A BFB waiting to be deleted is released when its last user goes. Users are found by spec,
+        // so the status writes a DPU makes on its way through the phases do not matter here.
+        .watches(DPU.class, Scope.allNamespaces(), dpu -> dpu.getSpec() == null || dpu.getSpec().getBfb() == null
+            ? List.of() : List.of(new ResourceKey(dpu.getMetadata().getNamespace(), dpu.getSpec().getBfb())),
+            sameUse(dpu -> dpu.getSpec() == null ? null : dpu.getSpec().getBfb()))
+        .watches(DPUSet.class, Scope.allNamespaces(), ProvisioningModule::bfbOfSet, sameUse(References::bfbOf))
         .build();
   }
 
@@ -167,10 +188,11 @@ public final class ProvisioningModule extends AbstractModule {
     return Controller.builder("dpuflavor", client, DPUFlavor.class,
             new DpuFlavorReconciler(client, references, Clock.systemUTC()))
         .scope(Scope.allNamespaces())
-        // A flavor waiting to be deleted is released when its last user goes.
+        // A flavor waiting to be deleted is released when its last user goes (found by spec, as for BFBs).
         .watches(DPU.class, Scope.allNamespaces(), dpu -> dpu.getSpec() == null || dpu.getSpec().getDpuFlavor() == null
-            ? List.of() : List.of(new ResourceKey(dpu.getMetadata().getNamespace(), dpu.getSpec().getDpuFlavor())))
-        .watches(DPUSet.class, Scope.allNamespaces(), ProvisioningModule::flavorOfSet)
+            ? List.of() : List.of(new ResourceKey(dpu.getMetadata().getNamespace(), dpu.getSpec().getDpuFlavor())),
+            sameUse(dpu -> dpu.getSpec() == null ? null : dpu.getSpec().getDpuFlavor()))
+        .watches(DPUSet.class, Scope.allNamespaces(), ProvisioningModule::flavorOfSet, sameUse(References::flavorOf))
         .build();
   }
 
@@ -189,6 +211,12 @@ public final class ProvisioningModule extends AbstractModule {
         .build();
     self.set(controller);
     return controller;
+  }
+
+  /** An update matters when it changes what the object uses, or starts its deletion. */
+  private static <T extends HasMetadata> UpdateFilter<T> sameUse(Function<T, String> used) {
+    return (before, after) -> !Objects.equals(used.apply(before), used.apply(after))
+        || before.getMetadata().getDeletionTimestamp() == null && after.getMetadata().getDeletionTimestamp() != null;
   }
 
   private static List<ResourceKey> flavorOfSet(DPUSet set) {

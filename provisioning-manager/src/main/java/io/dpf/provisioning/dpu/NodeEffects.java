@@ -56,7 +56,7 @@ public final class NodeEffects {
   /** Undoes the effect, so the host serves workloads again (Ready, Error and Deleting call this). */
   public static void release(PhaseContext context, NodeEffect effect) {
     String host = context.dpu().getSpec().getNodeName();
-    if (effect == null || context.client().nodes().withName(host).get() == null) {
+    if (effect == null || Boolean.TRUE.equals(effect.getNoEffect()) || context.client().nodes().withName(host).get() == null) {
       return;
     }
     if (effect.getCustomLabel() != null && !effect.getCustomLabel().isEmpty()) {

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,14 @@ import org.slf4j.LoggerFactory;
 public final class DpuSetReconciler implements Reconciler<DPUSet> {
 
   static final String FIELD_MANAGER = "dpuset-controller";
+  static final Duration STATISTICS_INTERVAL = Duration.ofSeconds(1);
   private static final Logger LOG = LoggerFactory.getLogger(DpuSetReconciler.class);
 
   private final KubernetesClient client;
   private final StatusWriter statusWriter;
   private final KindCache<DPU> dpus;
   private final KindCache<Node> nodes;
+  private final StatisticsPacing pacing = new StatisticsPacing(STATISTICS_INTERVAL, System::nanoTime);
 
   /** DPUs and host Nodes are read from the manager's shared caches (DPUs indexed by owning set). */
   public DpuSetReconciler(KubernetesClient client, KindCache<DPU> dpus, KindCache<Node> nodes) {
@@ -81,8 +84,19 @@ public final class DpuSetReconciler implements Reconciler<DPUSet> {
     plan.patchNodeLabels().forEach((name, labels) -> patchNodeLabels(set.getMetadata().getNamespace(), name, labels));
     DPUSetStatus status = new DPUSetStatus();
     status.setDpuStatistics(statistics(current));
-    statusWriter.update(set, status);
+    Duration wait = pacing.untilNextWrite(set);
+    if (!wait.isZero() && !status.getDpuStatistics().equals(observedStatistics(set))) {
+      return Result.requeueAfter(wait);
+    }
+    if (statusWriter.update(set, status)) {
+      pacing.wrote(set);
+    }
     return Result.done();
+  }
+
+  private static Map<String, Integer> observedStatistics(DPUSet set) {
+    return set.getStatus() == null || set.getStatus().getDpuStatistics() == null ? Map.of()
+        : set.getStatus().getDpuStatistics();
   }
 
   private Result reconcileDelete(DPUSet set, List<DPU> current) {
@@ -92,6 +106,7 @@ public final class DpuSetReconciler implements Reconciler<DPUSet> {
       return Result.done();
     }
     Finalizer.remove(client, set, Finalizers.DPU_SET);
+    pacing.forget(set);
     return Result.done();
   }
 

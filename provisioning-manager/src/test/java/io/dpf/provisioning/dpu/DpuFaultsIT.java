@@ -129,6 +129,39 @@ class DpuFaultsIT {
     assertThat(bmc.updatesAccepted()).as("pushes once the certificate is trusted").isEqualTo(pushes + 1);
   }
 
+  @Test
+  void aHungBmcHoldsUpOnlyTheDpusBehindIt() throws Exception {
+    // More DPUs behind the hung BMC than a small worker pool has threads: each holds a worker while
+    // its request waits, and the DPU behind the healthy BMC must still walk to Ready.
+    List<String> hosts = List.of("worker-h1", "worker-h2", "worker-h3", "worker-h4");
+    try (BlueFieldBmcSimulator hungBmc = BlueFieldBmcSimulator.start(bmcCa, "bmc-password")) {
+      hungBmc.hang();
+      ProvisioningWorld.bmcCredentials(client, NS, "bmc-hung", BlueFieldBmcSimulator.USER, "bmc-password",
+          bmcCa.certificatePem());
+      ProvisioningWorld.bmcCredentials(client, NS, "bmc-healthy", BlueFieldBmcSimulator.USER, "bmc-password",
+          bmcCa.certificatePem());
+      for (String host : hosts) {
+        cluster.addNode(host, Map.of(LabelKeys.DPU_OOB_BRIDGE_CONFIGURED, ""));
+        client.resource(ProvisioningWorld.redfishDpu(NS, host, "0000-4b-00", "doca-2.9", "flavor", hungBmc.port(),
+            "bmc-hung")).create();
+      }
+      List<String> stuck = hosts.stream().map(host -> host + "-0000-4b-00").toList();
+      stuck.forEach(dpu -> dpus.awaitPhase(dpu, DPUPhase.OS_INSTALLING));
+
+      cluster.addNode("worker-ok", Map.of(LabelKeys.DPU_OOB_BRIDGE_CONFIGURED, ""));
+      String healthy = "worker-ok-0000-4b-00";
+      client.resource(ProvisioningWorld.redfishDpu(NS, "worker-ok", "0000-4b-00", "doca-2.9", "flavor", bmc.port(),
+          "bmc-healthy")).create();
+      awaitReadyOnceItJoins(healthy);
+      assertThat(stuck).as("DPUs behind the hung BMC").allSatisfy(dpu ->
+          assertThat(dpus.phasesOf(dpu)).doesNotContain("Rebooting"));
+
+      // Once it answers, the DPUs behind it go on.
+      hungBmc.answer();
+      stuck.forEach(dpu -> dpus.awaitPhase(dpu, DPUPhase.DPU_CLUSTER_CONFIG));
+    }
+  }
+
   /** The install finishes, the DPU "boots" and joins its DPU cluster (a KWOK node named after it), and it is Ready. */
   private static void awaitReadyOnceItJoins(String dpu) {
     dpus.awaitPhase(dpu, DPUPhase.DPU_CLUSTER_CONFIG);

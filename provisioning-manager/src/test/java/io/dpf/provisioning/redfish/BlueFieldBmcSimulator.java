@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,6 +62,8 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
   private volatile int failNextRequestsCount;
   private volatile String failTasksWith;
   private volatile boolean busy;
+  /** While set, every request waits on it: a BMC that accepts connections and never answers. */
+  private volatile CountDownLatch hung;
 
   private final String ip;
 
@@ -151,6 +154,20 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
     failTasksWith = message;
   }
 
+  /** From now on requests are accepted and left unanswered, until {@link #answer()} or close. */
+  public void hang() {
+    hung = new CountDownLatch(1);
+  }
+
+  /** Requests waiting on {@link #hang()} are served, and so are new ones. */
+  public void answer() {
+    CountDownLatch gate = hung;
+    hung = null;
+    if (gate != null) {
+      gate.countDown();
+    }
+  }
+
   public void busy(boolean value) {
     busy = value;
   }
@@ -196,6 +213,15 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      CountDownLatch gate = hung;
+      if (gate != null) {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
       if (method.equals("POST") && path.equals(RedfishClient.SESSIONS)) {
@@ -421,6 +447,7 @@ public final class BlueFieldBmcSimulator implements AutoCloseable {
 
   @Override
   public void close() {
+    answer();
     server.stop(0);
   }
 }

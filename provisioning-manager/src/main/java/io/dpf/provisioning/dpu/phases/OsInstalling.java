@@ -18,12 +18,14 @@ import io.dpf.provisioning.dpu.install.OsInstaller;
 import io.dpf.provisioning.dpucluster.join.JoinCredentials;
 import io.dpf.provisioning.flavor.BfCfgInput;
 import io.dpf.provisioning.flavor.BfCfgRenderer;
+import io.dpf.runtime.controller.KindCache;
 import io.dpf.runtime.controller.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,8 +40,13 @@ public final class OsInstalling implements PhaseHandler {
   private final ImageServer images;
   private final DpuClusterAccess clusters;
   private final JoinCredentials joinCredentials;
+  private final KindCache<BFB> bfbs;
+  private final KindCache<DPUFlavor> flavors;
 
-  public OsInstalling(Installers installers, ImageServer images, DpuClusterAccess clusters, JoinCredentials joinCredentials) {
+  public OsInstalling(Installers installers, ImageServer images, DpuClusterAccess clusters, JoinCredentials joinCredentials,
+      KindCache<BFB> bfbs, KindCache<DPUFlavor> flavors) {
+    this.bfbs = bfbs;
+    this.flavors = flavors;
     this.installers = installers;
     this.images = images;
     this.clusters = clusters;
@@ -54,16 +61,17 @@ public final class OsInstalling implements PhaseHandler {
   @Override
   public Result handle(PhaseContext context) throws PhaseFailure {
     OsInstaller installer = installers.forDpu(context.dpu());
-    BFB bfb = context.client().resources(BFB.class).inNamespace(context.namespace())
-        .withName(context.dpu().getSpec().getBfb()).get();
-    DPUFlavor flavor = context.client().resources(DPUFlavor.class).inNamespace(context.namespace())
-        .withName(context.dpu().getSpec().getDpuFlavor()).get();
+    BFB bfb = bfbs.get(context.namespace(), context.dpu().getSpec().getBfb());
+    DPUFlavor flavor = context.dpu().getSpec().getDpuFlavor() == null ? null
+        : flavors.get(context.namespace(), context.dpu().getSpec().getDpuFlavor());
     if (bfb == null || flavor == null) {
       throw new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED, "BFB " + context.dpu().getSpec().getBfb()
           + " or DPUFlavor " + context.dpu().getSpec().getDpuFlavor() + " disappeared during the install");
     }
     String cfgFile = Names.bfCfgFile(context.name());
-    writeBfCfg(context, flavor, cfgFile, joinCommand(context));
+    if (!renderedThisAttempt(context, cfgFile)) {
+      writeBfCfg(context, flavor, cfgFile, joinCommand(context));
+    }
     String bfbFile = BfbReconciler.fileName(bfb);
     OsInstaller.InstallImage image = new OsInstaller.InstallImage(bfbFile, cfgFile, images.urlFor(bfbFile, cfgFile),
         images.certificatePem());
@@ -94,7 +102,21 @@ public final class OsInstalling implements PhaseHandler {
     return retried.isAfter(bfbReady) ? retried : bfbReady;
   }
 
-  /** Written only when it differs, through a temporary file, so a pull in progress never reads half of it. */
+  /**
+   * bf.cfg is rendered once per attempt at the phase: the install interface takes it when the install
+   * begins, so rendering it on every progress poll would only repeat the join credentials' reads (the
+   * DPU cluster's kubeconfig and its bootstrap tokens). The file's time says whether this attempt
+   * wrote it; a retry, or a new DPU of the same name, renders it again.
+   */
+  private static boolean renderedThisAttempt(PhaseContext context, String cfgFile) {
+    Path target = context.settings().bfbDir().resolve(cfgFile);
+    try {
+      return Files.exists(target) && !Files.getLastModifiedTime(target).toInstant().isBefore(phaseStart(context));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private String joinCommand(PhaseContext context) throws PhaseFailure {
     try {
       return joinCredentials.joinCommand(clusters.clientFor(context.client(), context.dpu()));
@@ -104,6 +126,10 @@ public final class OsInstalling implements PhaseHandler {
     }
   }
 
+  /**
+   * Written only when it differs, through a temporary file, so a pull in progress never reads half of
+   * it; its time is the clock's phases use, so renderedThisAttempt compares like with like.
+   */
   private static void writeBfCfg(PhaseContext context, DPUFlavor flavor, String cfgFile, String joinCommand)
       throws PhaseFailure {
     String rendered;
@@ -116,10 +142,13 @@ public final class OsInstalling implements PhaseHandler {
     Path target = context.settings().bfbDir().resolve(cfgFile);
     try {
       if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(rendered)) {
+        // Unchanged, but now this attempt's (see renderedThisAttempt).
+        Files.setLastModifiedTime(target, FileTime.from(context.clock().instant()));
         return;
       }
       Path temporary = context.settings().bfbDir().resolve("." + cfgFile + ".tmp");
       Files.writeString(temporary, rendered, StandardCharsets.UTF_8);
+      Files.setLastModifiedTime(temporary, FileTime.from(context.clock().instant()));
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new PhaseFailure(KindReasons.DPU.INSTALLATION_FAILED, "cannot write " + target + ": " + e.getMessage(), e);

@@ -8,11 +8,21 @@ import io.dpf.api.provisioning.v1alpha1.DPUFlavor;
 import io.dpf.api.provisioning.v1alpha1.DPUPhase;
 import io.dpf.provisioning.dpu.PhaseContext;
 import io.dpf.provisioning.dpu.PhaseHandler;
+import io.dpf.runtime.controller.KindCache;
 import io.dpf.runtime.controller.Result;
 import java.time.Duration;
 
 /** Pending: waits for the BFB to be downloaded (and the flavor to exist, which bf.cfg is rendered from). */
 public final class Pending implements PhaseHandler {
+
+  private final KindCache<BFB> bfbs;
+  private final KindCache<DPUFlavor> flavors;
+
+  /** Both from the manager's caches (the BFB and DPUFlavor controllers' own): the 5 s recheck sees changes. */
+  public Pending(KindCache<BFB> bfbs, KindCache<DPUFlavor> flavors) {
+    this.bfbs = bfbs;
+    this.flavors = flavors;
+  }
 
   @Override
   public DPUPhase phase() {
@@ -21,16 +31,15 @@ public final class Pending implements PhaseHandler {
 
   @Override
   public Result handle(PhaseContext context) {
-    BFB bfb = context.client().resources(BFB.class).inNamespace(context.namespace())
-        .withName(context.dpu().getSpec().getBfb()).get();
+    BFB bfb = bfbs.get(context.namespace(), context.dpu().getSpec().getBfb());
     if (bfb == null || bfb.getStatus() == null || bfb.getStatus().getPhase() != BFBPhase.READY) {
       String state = bfb == null ? "does not exist" : "is " + (bfb.getStatus() == null ? "new" : bfb.getStatus().getPhase());
       context.waiting(ConditionTypes.DPU.BFB_READY, KindReasons.DPU.BFB_IS_NOT_READY,
           "BFB " + context.dpu().getSpec().getBfb() + " " + state);
       return Result.requeueAfter(Duration.ofSeconds(5));
     }
-    if (context.client().resources(DPUFlavor.class).inNamespace(context.namespace())
-        .withName(context.dpu().getSpec().getDpuFlavor()).get() == null) {
+    if (context.dpu().getSpec().getDpuFlavor() == null
+        || flavors.get(context.namespace(), context.dpu().getSpec().getDpuFlavor()) == null) {
       context.waiting(ConditionTypes.DPU.BFB_READY, KindReasons.DPU.BFB_IS_NOT_READY,
           "DPUFlavor " + context.dpu().getSpec().getDpuFlavor() + " does not exist");
       return Result.requeueAfter(Duration.ofSeconds(5));
