@@ -15,7 +15,6 @@ import io.dpf.runtime.tls.CertificateAuthority;
 import io.dpf.testkit.LocalControlPlane;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BMC faults on a real control plane, through the BlueField BMC SIMULATOR: each ends in Error with a
@@ -33,6 +33,8 @@ class DpuFaultsIT {
   static final String NS = "dpf-provisioning";
   static final Duration WAIT = Duration.ofSeconds(120);
 
+  @TempDir
+  static Path bfbDir;
   static LocalControlPlane cluster;
   static KubernetesClient client;
   static BfbFileServer bfbServer;
@@ -47,7 +49,6 @@ class DpuFaultsIT {
     cluster = LocalControlPlane.start("dpu-faults-it");
     client = cluster.client();
     ManagerFixture.prepare(cluster, NS);
-    Path bfbDir = Files.createTempDirectory("bfb-volume");
     bfbServer = BfbFileServer.serving(1024 * 1024);
     bmcCa = CertificateAuthority.create("bmc-ca");
     bmc = BlueFieldBmcSimulator.start(bmcCa, "bmc-password");

@@ -59,6 +59,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both install paths end to end on a real control plane (KWOK nodes): BFBs served by a local HTTP
@@ -92,6 +93,8 @@ class DpuProvisioningE2E {
   /** Each BMC simulator listens on an address of its own on the shared port (a DPUSet has one bmcPort). */
   static final AtomicInteger nextBmcAddress = new AtomicInteger(2);
   static final Map<String, Path> devByNode = new ConcurrentHashMap<>();
+  /** The BFB volume; JUnit removes it after the class. */
+  @TempDir
   static Path bfbDir;
   static ProvisioningSettings settings;
   static HostAgentSettings hostAgent;
@@ -112,7 +115,6 @@ class DpuProvisioningE2E {
     client = cluster.client();
     ManagerFixture.prepare(cluster, NS);
     installChartRbac();
-    bfbDir = Files.createTempDirectory("bfb-volume");
     bfbServer = BfbFileServer.serving(BFB_SIZE);
     bmcCa = CertificateAuthority.create("bmc-ca");
     bmcPort = freePort();

@@ -55,6 +55,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DPUs walking the phase machine on a real control plane (KWOK nodes), installed through the
@@ -74,6 +75,8 @@ class DpuProvisioningIT {
   static LocalControlPlane cluster;
   static KubernetesClient client;
   static BfbFileServer bfbServer;
+  /** The BFB volume; JUnit removes it after the class. */
+  @TempDir
   static Path bfbDir;
   static ManagerFixture manager;
   static DpuObserver dpus;
@@ -96,7 +99,6 @@ class DpuProvisioningIT {
     cluster = LocalControlPlane.start("dpu-it");
     client = cluster.client();
     ManagerFixture.prepare(cluster, NS);
-    bfbDir = Files.createTempDirectory("bfb-volume");
     bfbServer = BfbFileServer.serving(BFB_SIZE);
     bmcCa = CertificateAuthority.create("bmc-ca");
     ProvisioningWorld.dpuClusterOnItself(cluster, NS);

@@ -189,8 +189,9 @@ class DpuProvisioningScaleBenchmark {
             .figure("control plane CPU (etcd, kube-apiserver, controllers, kwok) meanwhile", controlPlaneCpu, "s")
             .chart("dpu-provisioning-scale-" + count, "seconds since the DPUSet was created", "DPUs",
                 progressLines(timeline, started))
-            .note("Production timings (progress and install polls every 5 s, Ready rechecked every 30 s), 16 DPU "
-                + "reconcile workers, 2 for each other controller. Requests are the manager's to the host cluster; its client of the DPU cluster "
+            .note("Production timings (progress and install polls every 5 s, Ready rechecked every 30 s), "
+                + "16 DPU reconcile workers, 2 for each other controller. Requests are the manager's to the host "
+                + "cluster; its client of the DPU cluster "
                 + "(here the same API server: a Node GET per DPU Cluster Config poll and Ready recheck, one label edit per "
                 + "DPU) is a client of its own and not counted. Reconcile durations are the DPU controller's own timer "
                 + "(dpf_controller_reconcile_duration_seconds) with client-side percentiles over the whole run. "

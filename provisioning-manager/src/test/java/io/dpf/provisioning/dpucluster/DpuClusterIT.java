@@ -23,7 +23,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DPUClusters against real clusters: a host API server running the manager, and a separate DPU
@@ -49,6 +50,8 @@ class DpuClusterIT {
   static final String STATIC_CLUSTER = "dpu-static";
   static final Duration WAIT = Duration.ofSeconds(180);
 
+  @TempDir
+  static Path bfbDir;
   static LocalControlPlane host;
   static LocalControlPlane dpuCluster;
   static ManagerFixture manager;
@@ -62,7 +65,7 @@ class DpuClusterIT {
     host = LocalControlPlane.startApiServerOnly("dpucluster-host");
     dpuCluster = LocalControlPlane.start("dpucluster-dpu");
     ManagerFixture.prepare(host, NS);
-    manager = ManagerFixture.start(host, ManagerFixture.fastSettings(Files.createTempDirectory("bfb-volume")));
+    manager = ManagerFixture.start(host, ManagerFixture.fastSettings(bfbDir));
   }
 
   @AfterAll

@@ -21,7 +21,7 @@ import io.dpf.testkit.OwnedObjects;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A DPUCluster of type kamaji adopting an existing TenantControlPlane (as the seed's
@@ -44,6 +45,8 @@ class KamajiClusterIT {
   static final String DPU_NS = "dpf-provisioning";
   static final Duration WAIT = Duration.ofSeconds(180);
 
+  @TempDir
+  static Path bfbDir;
   static LocalControlPlane host;
   static LocalControlPlane tenant;
   static ManagerFixture manager;
@@ -56,7 +59,7 @@ class KamajiClusterIT {
     tenant = LocalControlPlane.startApiServerOnly("kamaji-tenant");
     ManagerFixture.prepare(host, DPU_NS);
     host.installCrds(List.of(ApiTypes.crd(TenantControlPlane.class)));
-    manager = ManagerFixture.start(host, ManagerFixture.fastSettings(Files.createTempDirectory("bfb-volume")));
+    manager = ManagerFixture.start(host, ManagerFixture.fastSettings(bfbDir));
   }
 
   @AfterAll
