@@ -18,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The caller's loop: {@link #buffer()}, read into its free space, {@link #filled(int)}; then
  * {@link #close()}, which waits until every byte handed over is written (and forces the file to
- * disk, when made with {@link #toChannel}). A buffer goes to the writer when it is full, or at once
+ * disk, when made with {@link #toChannel}: then a second thread also syncs the file every
+ * {@link #SYNC_EVERY} bytes while the writes go on). A buffer goes to the writer when it is full, or at once
  * when the writer is idle, so a slow network still sees each read written (and counted) promptly.
  *
  * <p>The one rule: a write that failed is never lost. The writer stops at its first failure and the
@@ -35,13 +36,27 @@ public final class WriteBehind implements AutoCloseable {
     void write(byte[] bytes, int offset, int length) throws IOException;
   }
 
+  /** What makes a file's written bytes durable: {@code FileChannel::force}. */
+  @FunctionalInterface
+  public interface Forcer {
+    void force(boolean metadata) throws IOException;
+  }
+
   public static final int BUFFERS = 4;
   public static final int BUFFER_SIZE = 1 << 20;
+  /**
+   * Bytes written between two background syncs of a file. Without them the kernel keeps a BFB in
+   * the page cache (the dirty limits are a share of RAM: GiBs) and writes it to disk only in the
+   * final force, after the last byte arrived: the disk would still not overlap the network.
+   */
+  public static final long SYNC_EVERY = 32L << 20;
 
   private record Chunk(byte[] bytes, int length) {}
 
   private final Sink sink;
-  private final FileChannel forceOnClose;
+  private final Forcer forcer;
+  private final long syncEvery;
+  private final Thread syncer;
   private final int buffers;
   private final int bufferSize;
   private final Thread writer;
@@ -57,31 +72,45 @@ public final class WriteBehind implements AutoCloseable {
   private Throwable failure;
   private boolean reported;
   private boolean closed;
+  private long unsynced;
+  private boolean syncWanted;
+  private boolean syncerDone;
   private ByteBuffer current;
   private volatile long written;
 
-  WriteBehind(String name, Sink sink, int buffers, int bufferSize, FileChannel forceOnClose) {
+  /**
+   * @param forcer null, or forces the sink's file: every {@code syncEvery} bytes on a thread of its
+   *     own while the writes go on (0: never), and once more when closed
+   */
+  WriteBehind(String name, Sink sink, int buffers, int bufferSize, Forcer forcer, long syncEvery) {
     if (buffers < 2 || bufferSize < 1) {
       throw new IllegalArgumentException("needs at least 2 buffers of at least 1 byte");
     }
     this.sink = sink;
     this.buffers = buffers;
     this.bufferSize = bufferSize;
-    this.forceOnClose = forceOnClose;
+    this.forcer = forcer;
+    this.syncEvery = syncEvery;
     this.writer = new Thread(this::drain, "write-behind-" + name);
-    // A stuck device write must not keep the JVM up; close() still waits for the thread.
+    this.syncer = forcer != null && syncEvery > 0 ? new Thread(this::syncInBackground, "write-behind-sync-" + name) : null;
+    // A stuck device write must not keep the JVM up; close() still waits for the threads.
     writer.setDaemon(true);
     writer.start();
+    if (syncer != null) {
+      syncer.setDaemon(true);
+      syncer.start();
+    }
   }
 
   /** Writes to {@code sink} (an {@code OutputStream::write}) through {@value #BUFFERS} buffers of 1 MiB. */
   public static WriteBehind to(String name, Sink sink) {
-    return new WriteBehind(name, sink, BUFFERS, BUFFER_SIZE, null);
+    return new WriteBehind(name, sink, BUFFERS, BUFFER_SIZE, null, 0);
   }
 
   /**
-   * Writes to {@code channel} at its position; {@code force}: {@link #close()} also forces the
-   * contents to disk once the last write is done (the channel stays open: the caller owns it).
+   * Writes to {@code channel} at its position; {@code force}: the file is synced in the background
+   * every {@link #SYNC_EVERY} bytes, so the disk writes while the network reads, and
+   * {@link #close()} forces it once the last write is done (the channel stays open: the caller owns it).
    */
   public static WriteBehind toChannel(String name, FileChannel channel, boolean force) {
     Sink sink = (bytes, offset, length) -> {
@@ -90,7 +119,7 @@ public final class WriteBehind implements AutoCloseable {
         channel.write(chunk);
       }
     };
-    return new WriteBehind(name, sink, BUFFERS, BUFFER_SIZE, force ? channel : null);
+    return new WriteBehind(name, sink, BUFFERS, BUFFER_SIZE, force ? channel::force : null, force ? SYNC_EVERY : 0);
   }
 
   /**
@@ -189,7 +218,17 @@ public final class WriteBehind implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    interrupted |= awaitWriter();
+    interrupted |= await(writer);
+    if (syncer != null) {
+      lock.lock();
+      try {
+        syncerDone = true;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+      interrupted |= await(syncer);
+    }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
@@ -202,19 +241,19 @@ public final class WriteBehind implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    if (forceOnClose != null) {
+    if (forcer != null) {
       // On disk before the caller acts on the file (renames it into place), from the caller's
       // thread: nothing is left to overlap with, and an interrupt here fails the caller as before.
-      forceOnClose.force(true);
+      forcer.force(true);
     }
   }
 
-  /** Joins the writer, cancelling the stream if interrupted meanwhile; true when it was. */
-  private boolean awaitWriter() {
+  /** Joins one of the threads, cancelling the stream if interrupted meanwhile; true when it was. */
+  private boolean await(Thread thread) {
     boolean interrupted = false;
     while (true) {
       try {
-        writer.join();
+        thread.join();
         return interrupted;
       } catch (InterruptedException e) {
         interrupted = true;
@@ -251,6 +290,9 @@ public final class WriteBehind implements AutoCloseable {
       changed.signalAll();
       // A FileChannel write stops at an interrupt (and closes the channel: the caller is stopping anyway).
       writer.interrupt();
+      if (syncer != null) {
+        syncer.interrupt();
+      }
     }
   }
 
@@ -280,10 +322,10 @@ public final class WriteBehind implements AutoCloseable {
       Chunk chunk;
       lock.lock();
       try {
-        while (queue.isEmpty() && !ending && !cancelled) {
+        while (queue.isEmpty() && !ending && !cancelled && failure == null) {
           changed.awaitUninterruptibly();
         }
-        if (cancelled || queue.isEmpty()) {
+        if (cancelled || failure != null || queue.isEmpty()) {
           return;
         }
         chunk = queue.poll();
@@ -310,10 +352,53 @@ public final class WriteBehind implements AutoCloseable {
           return;
         }
         written += chunk.length();
+        unsynced += chunk.length();
+        if (syncer != null && unsynced >= syncEvery) {
+          // Asked again while a sync runs, it runs once more when that one is done: requests coalesce.
+          unsynced = 0;
+          syncWanted = true;
+        }
         free.push(chunk.bytes());
         changed.signalAll();
       } finally {
         lock.unlock();
+      }
+    }
+  }
+
+  /** The syncer's loop: forces what was written so far whenever asked, until closed; fails the stream like a write. */
+  private void syncInBackground() {
+    while (true) {
+      lock.lock();
+      try {
+        while (!syncWanted && !syncerDone && !cancelled && failure == null) {
+          changed.awaitUninterruptibly();
+        }
+        if (syncerDone || cancelled || failure != null) {
+          return;
+        }
+        syncWanted = false;
+      } finally {
+        lock.unlock();
+      }
+      Throwable failed = null;
+      try {
+        forcer.force(false);
+      } catch (Throwable t) {
+        failed = t;
+      }
+      if (failed != null) {
+        lock.lock();
+        try {
+          if (!cancelled && failure == null) {
+            failure = failed;
+            queue.clear();
+          }
+          changed.signalAll();
+          return;
+        } finally {
+          lock.unlock();
+        }
       }
     }
   }

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +50,7 @@ class WriteBehindTest {
   void manySmallBuffersCycleWithoutLosingOrReorderingAByte() throws Exception {
     byte[] image = random(100_003);
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    WriteBehind out = new WriteBehind("test", sink::write, 3, 1_000, null);
+    WriteBehind out = new WriteBehind("test", sink::write, 3, 1_000, null, 0);
     try (out) {
       copy(new OddReads(image, 997), out);
     }
@@ -65,7 +67,7 @@ class WriteBehindTest {
       if (writes.incrementAndGet() == 3) {
         throw diskFull;
       }
-    }, 2, 1_000, null);
+    }, 2, 1_000, null, 0);
     assertThatThrownBy(() -> {
       try (out) {
         copy(new OddReads(random(1_000_000), 1_000), out);
@@ -80,7 +82,7 @@ class WriteBehindTest {
     IOException busy = new IOException("Device or resource busy");
     WriteBehind out = new WriteBehind("test", (bytes, offset, length) -> {
       throw busy;
-    }, 2, 1_000, null);
+    }, 2, 1_000, null, 0);
     ByteBuffer buffer = out.buffer();
     buffer.array()[buffer.position()] = 1;
     out.filled(1);
@@ -96,7 +98,7 @@ class WriteBehindTest {
       } catch (InterruptedException e) {
         throw new InterruptedIOException("write interrupted");
       }
-    }, 2, 1_000, null);
+    }, 2, 1_000, null, 0);
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Thread caller = new Thread(() -> {
       try (out) {
@@ -126,7 +128,7 @@ class WriteBehindTest {
     WriteBehind out = new WriteBehind("test", (bytes, offset, length) -> {
       writes.acquireUninterruptibly();
       sink.write(bytes, offset, length);
-    }, 4, 1_000, null);
+    }, 4, 1_000, null, 0);
     byte[] image = random(20_000);
     AtomicInteger handedOver = new AtomicInteger();
     AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -157,6 +159,33 @@ class WriteBehindTest {
     assertThat(sink.toByteArray()).isEqualTo(image);
     assertThat(out.allocated()).isEqualTo(4);
     assertThat(out.writerThread().isAlive()).isFalse();
+  }
+
+  @Test
+  void aFileIsSyncedWhileTheWritesGoOnAndForcedOnceAtTheEnd() throws Exception {
+    List<Boolean> forces = new CopyOnWriteArrayList<>();
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    byte[] image = random(50_001);
+    WriteBehind out = new WriteBehind("test", sink::write, 3, 1_000, forces::add, 5_000);
+    try (out) {
+      copy(new OddReads(image, 1_000), out);
+    }
+    assertThat(sink.toByteArray()).isEqualTo(image);
+    assertThat(forces).as("background syncs, then the final force").hasSizeGreaterThan(1).endsWith(true);
+    assertThat(forces.subList(0, forces.size() - 1)).containsOnly(false);
+  }
+
+  @Test
+  void aFailedBackgroundSyncFailsTheStreamLikeAWrite() throws Exception {
+    IOException ioError = new IOException("Input/output error");
+    WriteBehind out = new WriteBehind("test", (bytes, offset, length) -> { }, 2, 1_000, metadata -> {
+      throw ioError;
+    }, 1_000);
+    assertThatThrownBy(() -> {
+      try (out) {
+        copy(new OddReads(random(10_000_000), 1_000), out);
+      }
+    }).isSameAs(ioError);
   }
 
   /** The callers' loop: read into the free space, hand it over; returns the bytes read. */
