@@ -4,6 +4,7 @@ import io.dpf.api.provisioning.v1alpha1.DPU;
 import io.dpf.api.provisioning.v1alpha1.HostAgentReport;
 import io.dpf.api.provisioning.v1alpha1.HostAgentState;
 import io.dpf.provisioning.rshim.RshimDevice;
+import io.dpf.provisioning.stream.WriteBehind;
 import io.dpf.runtime.tls.Pem;
 import io.dpf.runtime.tls.TlsContexts;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,6 +14,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,17 +99,20 @@ public final class HostAgent {
    */
   private Optional<String> push(RshimDevice device, String name, int pushes) throws InterruptedException {
     LOG.info("pushing {} into {}/boot (push {})", args.imageUrl(), device.directory(), pushes);
-    long written = 0;
+    // Bytes read from the endpoint and handed to the writer: boot will get every one of them (or
+    // the push fails), so a cut stream resumes from here, while progress reports what boot took.
+    long received = 0;
     long total = -1;
     Instant lastReport = Instant.MIN;
     Instant sourceLost = null;
-    byte[] buffer = new byte[1 << 20];
-    try (OutputStream boot = device.openBoot()) {
-      while (total < 0 || written < total) {
+    // The writer thread feeds boot while this one reads the next chunk; closing it (before boot)
+    // waits for the last write.
+    try (OutputStream boot = device.openBoot(); WriteBehind behind = WriteBehind.to("rshim-push", boot::write)) {
+      while (total < 0 || received < total) {
         checkInterrupted();
         Source source;
         try {
-          source = fetch(written);
+          source = fetch(received);
           sourceLost = null;
         } catch (SourceFailure e) {
           return Optional.of(e.getMessage());
@@ -115,31 +120,32 @@ public final class HostAgent {
           sourceLost = sourceLost == null ? clock.instant() : sourceLost;
           if (Duration.between(sourceLost, clock.instant()).compareTo(args.resumeWindow()) > 0) {
             return Optional.of("the image endpoint " + args.imageUrl() + " was unreachable for "
-                + args.resumeWindow().toSeconds() + " s at byte " + written + ": " + e);
+                + args.resumeWindow().toSeconds() + " s at byte " + received + ": " + e);
           }
-          reporter.report(HostAgentState.PUSHING, name, written, total, pushes, "image endpoint unreachable at byte "
-              + written + ", boot held open, retrying: " + e.getMessage());
-          Thread.sleep(args.pollInterval().toMillis());
+          reporter.report(HostAgentState.PUSHING, name, behind.written(), total, pushes,
+              "image endpoint unreachable at byte " + received + ", boot held open, retrying: " + e.getMessage());
+          pause(behind);
           continue;
         }
         total = source.total();
         try (InputStream body = source.body()) {
           for (int n; ; ) {
             checkInterrupted();
+            ByteBuffer buffer = behind.buffer();
             try {
-              n = body.read(buffer);
+              n = body.read(buffer.array(), buffer.position(), buffer.remaining());
             } catch (IOException cut) {
-              LOG.info("image stream cut at byte {}: {}; resuming", written, cut.getMessage());
+              LOG.info("image stream cut at byte {}: {}; resuming", received, cut.getMessage());
               break;
             }
             if (n < 0) {
               break;
             }
-            boot.write(buffer, 0, n);
-            written += n;
+            behind.filled(n);
+            received += n;
             if (Duration.between(lastReport, clock.instant()).compareTo(args.progressInterval()) >= 0) {
               lastReport = clock.instant();
-              reporter.report(HostAgentState.PUSHING, name, written, total, pushes, null);
+              reporter.report(HostAgentState.PUSHING, name, behind.written(), total, pushes, null);
             }
           }
         }
@@ -149,8 +155,18 @@ public final class HostAgent {
     } catch (IOException e) {
       return Optional.of(device.describePushFailure(e));
     }
-    reporter.report(HostAgentState.INSTALLING, name, written, total, pushes, "image sent; waiting for the install log");
+    reporter.report(HostAgentState.INSTALLING, name, received, total, pushes, "image sent; waiting for the install log");
     return Optional.empty();
+  }
+
+  /** Waits before the next fetch; an interrupt drops what boot has not taken yet (the push is over). */
+  private void pause(WriteBehind behind) throws InterruptedException {
+    try {
+      Thread.sleep(args.pollInterval().toMillis());
+    } catch (InterruptedException e) {
+      behind.cancel();
+      throw e;
+    }
   }
 
   private record Source(InputStream body, long total) {}

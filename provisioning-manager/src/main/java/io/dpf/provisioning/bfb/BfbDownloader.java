@@ -1,6 +1,7 @@
 package io.dpf.provisioning.bfb;
 
 import io.dpf.provisioning.bfb.DownloadFailure.Cause;
+import io.dpf.provisioning.stream.WriteBehind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -23,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Streams one BFB over HTTP(S) into a partial file next to its destination, then renames it into
- * place atomically, so a consumer never sees half a BFB. Memory stays constant (one 1 MiB buffer).
+ * place atomically, so a consumer never sees half a BFB. Memory stays constant ({@link WriteBehind}'s
+ * four 1 MiB buffers: the disk writes while the next chunk is read and hashed).
  *
  * <p>The partial file survives a manager restart: the next attempt asks for the rest with
  * {@code Range: bytes=<size>-} and {@code If-Range} (the ETag or Last-Modified seen before, kept in
@@ -192,36 +194,56 @@ public final class BfbDownloader {
     }
   }
 
+  /**
+   * Reads and hashes on this thread while {@link WriteBehind} writes the chunks read before, so
+   * the network and the disk work at once; progress counts what is written, not what was read.
+   */
   private static void copy(InputStream body, Path partial, long offset, MessageDigest digest, DownloadProgress progress)
       throws IOException, InterruptedException {
-    byte[] buffer = new byte[BUFFER_SIZE];
     try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       out.truncate(offset);
       out.position(offset);
-      long written = offset;
-      progress.bytes(written);
-      int read;
-      while ((read = read(body, buffer, written, progress.total())) >= 0) {
-        if (Thread.currentThread().isInterrupted() || progress.stopped()) {
-          throw new InterruptedException("download stopped");
+      progress.bytes(offset);
+      long received = offset;
+      long counted = 0;
+      // Closing waits for the last write and forces the file: on disk before the rename makes it
+      // the BFB, so after a power cut the node never finds a complete-looking file whose tail never
+      // left the page cache. A connection cut closes it too, keeping every byte that arrived for the
+      // resume; a stop or an interrupt drops the chunks not yet written (the file stays a prefix).
+      WriteBehind behind = WriteBehind.toChannel("bfb-download", out, true);
+      try (behind) {
+        while (true) {
+          ByteBuffer buffer = behind.buffer();
+          int read = read(body, buffer, received, progress.total());
+          if (read < 0) {
+            break;
+          }
+          if (Thread.currentThread().isInterrupted() || progress.stopped()) {
+            behind.cancel();
+            throw new InterruptedException("download stopped");
+          }
+          if (digest != null) {
+            digest.update(buffer.array(), buffer.position(), read);
+          }
+          behind.filled(read);
+          received += read;
+          counted = advance(progress, behind.written(), counted);
         }
-        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
-        while (chunk.hasRemaining()) {
-          out.write(chunk);
+        if (progress.total() > 0 && received != progress.total()) {
+          throw new ConnectionCut(received, progress.total(), null);
         }
-        if (digest != null) {
-          digest.update(buffer, 0, read);
-        }
-        written += read;
-        progress.advance(read);
+      } finally {
+        advance(progress, behind.written(), counted);
       }
-      if (progress.total() > 0 && written != progress.total()) {
-        throw new ConnectionCut(written, progress.total(), null);
-      }
-      // On disk before the rename makes it the BFB: after a power cut the node must not find a
-      // complete-looking file whose tail never left the page cache.
-      out.force(true);
     }
+  }
+
+  /** Tells {@code progress} of the bytes written since it was last told; returns the new count. */
+  private static long advance(DownloadProgress progress, long written, long counted) {
+    if (written > counted) {
+      progress.advance(written - counted);
+    }
+    return written;
   }
 
   /** Makes a rename in {@code directory} durable (Linux syncs a directory opened for reading). */
@@ -232,13 +254,13 @@ public final class BfbDownloader {
   }
 
   /** A read that fails once the response has begun is the connection lost mid-transfer (a full disk fails a write). */
-  private static int read(InputStream body, byte[] buffer, long written, long total) throws IOException {
+  private static int read(InputStream body, ByteBuffer buffer, long received, long total) throws IOException {
     try {
-      return body.read(buffer);
+      return body.read(buffer.array(), buffer.position(), buffer.remaining());
     } catch (InterruptedIOException stopped) {
       throw stopped;
     } catch (IOException e) {
-      throw new ConnectionCut(written, total, e);
+      throw new ConnectionCut(received, total, e);
     }
   }
 

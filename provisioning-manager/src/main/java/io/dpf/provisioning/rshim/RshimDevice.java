@@ -1,9 +1,12 @@
 package io.dpf.provisioning.rshim;
 
+import io.dpf.provisioning.stream.WriteBehind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -29,7 +32,6 @@ public final class RshimDevice {
 
   static final List<String> SUCCESS_MARKERS = List.of("Rebooting...", "DPU is ready", "Linux up");
   static final String FAILURE_MARKER = "CRITICAL ERROR";
-  private static final int BUFFER_SIZE = 1 << 20;
 
   private final Path directory;
 
@@ -92,15 +94,33 @@ public final class RshimDevice {
     }
   }
 
-  /** Streams {@code image} (a BFB followed by its bf.cfg) into {@code boot}; constant memory. */
+  /**
+   * Streams {@code image} (a BFB followed by its bf.cfg) into {@code boot}; constant memory. The
+   * file is read on this thread while {@link WriteBehind}'s thread writes the chunks before it into
+   * boot; {@code written} hears the bytes boot has taken, ending with the whole image.
+   */
   public void boot(InputStream image, LongConsumer written) throws IOException {
-    byte[] buffer = new byte[BUFFER_SIZE];
-    long total = 0;
+    long told = 0;
     try (OutputStream boot = openBoot()) {
-      for (int n; (n = image.read(buffer)) >= 0; ) {
-        boot.write(buffer, 0, n);
-        total += n;
-        written.accept(total);
+      WriteBehind behind = WriteBehind.to("rshim-boot", boot::write);
+      try (behind) {
+        for (int n; ; ) {
+          ByteBuffer buffer = behind.buffer();
+          if ((n = image.read(buffer.array(), buffer.position(), buffer.remaining())) < 0) {
+            break;
+          }
+          behind.filled(n);
+          if (behind.written() > told) {
+            told = behind.written();
+            written.accept(told);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("push into " + directory.resolve("boot") + " interrupted");
+      }
+      if (behind.written() > told) {
+        written.accept(behind.written());
       }
     }
   }
