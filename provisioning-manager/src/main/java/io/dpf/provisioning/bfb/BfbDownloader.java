@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -103,7 +104,8 @@ public final class BfbDownloader {
       syncDirectory(destination.toAbsolutePath().getParent());
       Files.deleteIfExists(validatorFile(partial));
     } catch (IOException e) {
-      if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted() || progress.stopped()) {
+      if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+          || Thread.currentThread().isInterrupted() || progress.stopped()) {
         throw new InterruptedException("download of " + url + " stopped");
       }
       throw classify(url, e);
@@ -257,6 +259,9 @@ public final class BfbDownloader {
   private static int read(InputStream body, ByteBuffer buffer, long received, long total) throws IOException {
     try {
       return body.read(buffer.array(), buffer.position(), buffer.remaining());
+    } catch (SocketTimeoutException stalled) {
+      // A timeout is an InterruptedIOException too, but nobody stopped us: the link broke, the retry resumes.
+      throw new ConnectionCut(received, total, stalled);
     } catch (InterruptedIOException stopped) {
       throw stopped;
     } catch (IOException e) {

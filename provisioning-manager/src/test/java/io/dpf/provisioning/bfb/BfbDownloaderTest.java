@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,28 @@ class BfbDownloaderTest {
     assertThat(kept).isPositive().isLessThanOrEqualTo(1_000_000);
 
     downloader.download(url, partial, dir.resolve("bf.bfb"), checksum, new DownloadProgress());
+
+    assertThat(server.requests()).extracting(BfbFileServer.Request::range).containsExactly(null, "bytes=" + kept + "-");
+    assertGenerated(dir.resolve("bf.bfb"), SIZE);
+  }
+
+  @Test
+  void aBodyThatStallsForTheReadTimeoutIsAConnectionCutAndTheRetryResumes() throws Exception {
+    server = BfbFileServer.serving(SIZE);
+    server.stallNextResponse("bf.bfb", 1_000_000);
+    URI url = URI.create(server.url("bf.bfb"));
+    Path partial = dir.resolve(".part");
+    Optional<Checksum> checksum = Checksum.parse("sha256:" + BfbFileServer.sha256(SIZE));
+    BfbDownloader impatient = new BfbDownloader(Duration.ofSeconds(10), Duration.ofMillis(500));
+
+    // Not a stop (an InterruptedException): a stalled server is a broken link, retried from where it stopped.
+    assertThatThrownBy(() -> impatient.download(url, partial, dir.resolve("bf.bfb"), checksum, new DownloadProgress()))
+        .isInstanceOfSatisfying(DownloadFailure.class, f -> assertThat(f.failureCause()).isEqualTo(Cause.CONNECTION_CUT))
+        .hasMessageContaining("connection cut after").hasMessageContaining("timed out");
+    long kept = Files.size(partial);
+    assertThat(kept).isPositive().isLessThanOrEqualTo(1_000_000);
+
+    impatient.download(url, partial, dir.resolve("bf.bfb"), checksum, new DownloadProgress());
 
     assertThat(server.requests()).extracting(BfbFileServer.Request::range).containsExactly(null, "bytes=" + kept + "-");
     assertGenerated(dir.resolve("bf.bfb"), SIZE);

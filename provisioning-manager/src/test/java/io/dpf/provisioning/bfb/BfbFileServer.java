@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 /**
@@ -35,6 +36,9 @@ public final class BfbFileServer implements AutoCloseable {
   private final Set<String> missing = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> cutAfter = new ConcurrentHashMap<>();
   private final Map<String, Long> claimedSize = new ConcurrentHashMap<>();
+  private final Map<String, Long> stallAfter = new ConcurrentHashMap<>();
+  /** Stalled responses wait on this until the server closes. */
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   private BfbFileServer(long size) throws IOException {
     this.size = size;
@@ -69,6 +73,11 @@ public final class BfbFileServer implements AutoCloseable {
   /** The next response for this file drops the connection after {@code bytes} bytes of its body, as a broken link would. */
   public void cutNextResponse(String fileName, long bytes) {
     cutAfter.put("/" + fileName, bytes);
+  }
+
+  /** The next response for this file sends {@code bytes} bytes of its body and then nothing, keeping the connection open. */
+  public void stallNextResponse(String fileName, long bytes) {
+    stallAfter.put("/" + fileName, bytes);
   }
 
   /**
@@ -147,12 +156,21 @@ public final class BfbFileServer implements AutoCloseable {
       } else {
         exchange.sendResponseHeaders(200, size);
       }
+      Long stall = stallAfter.remove(path);
+      if (stall != null) {
+        send(exchange.getResponseBody(), start, Math.min(size, start + stall), Long.MAX_VALUE);
+        exchange.getResponseBody().flush();
+        closing.await();
+        throw new ConnectionCut(stall);
+      }
       send(exchange.getResponseBody(), start, size, cut == null ? Long.MAX_VALUE : cut);
     } catch (ConnectionCut cut) {
       // Out of the handler: the JDK server then closes the socket, after the bytes already flushed.
       throw cut;
     } catch (IOException clientWentAway) {
       // A download stopped half way is what some tests are about.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -199,6 +217,7 @@ public final class BfbFileServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
   }
 }
