@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class ImageServer implements AutoCloseable {
 
   private static final Pattern PLAIN_NAME = Pattern.compile("^[A-Za-z0-9_\\-.]+$");
+  static final int COPY_BUFFER = 64 * 1024;
 
   private final HttpServer server;
   private final Path dir;
@@ -104,13 +105,18 @@ public final class ImageServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, total);
       }
       long skip = start;
+      // Not transferTo: its 8 KiB chunks held a push to about half of what the loopback carries
+      // (RshimPushBenchmark). 64 KiB per request in flight: 500 BMCs pulling at once hold 32 MiB.
+      byte[] buffer = new byte[COPY_BUFFER];
       try (OutputStream out = exchange.getResponseBody()) {
         for (Path file : files) {
           try (InputStream in = Files.newInputStream(file)) {
             long here = Math.min(skip, Files.size(file));
             in.skipNBytes(here);
             skip -= here;
-            in.transferTo(out);
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+              out.write(buffer, 0, n);
+            }
           }
         }
       }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * agent → the device's {@code boot}) against raw loopback copies of the same bytes from the same
  * endpoint and from a plain server: curl into /dev/null (the network alone), curl from a plain server
  * through {@code dd bs=1M} into the same {@code boot} (the raw copy the goal is measured against: not
- * through our image endpoint, whose 8 KiB {@code transferTo} would slow the baseline as much as the
+ * through our image endpoint, which once streamed in 8 KiB {@code transferTo} chunks and slowed the baseline as much as the
  * push, and in 1 MiB writes overlapping the reads, as the agent's), curl alone into boot, curl from the
  * endpoint into boot (the old raw copy) and the JDK HttpClient into nothing (the old baseline); the
  * agent pushing from the plain server too (the agent's own cost, without the endpoint's); and the heap
