@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,15 @@ class ManagerFootprintBenchmark {
    * changed this way: the heap is set with -Xmx, which wins over a percentage. C1 only was measured
    * against C1 and C2 before it went into the image (see the root pom).
    */
-  private record Setting(String name, String javaToolOptions, Map<String, String> env) {}
+  private record Setting(String name, String javaToolOptions, Map<String, String> env, boolean profiled) {
+    Setting(String name, String javaToolOptions, Map<String, String> env) {
+      this(name, javaToolOptions, env, false);
+    }
+  }
+
+  /** The lean settings together, on the collector with the least overhead of its own for a small heap. */
+  private static final String LEAN = "-XX:+UseSerialGC -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=32m "
+      + "-XX:MaxMetaspaceSize=96m";
 
   private static final List<Setting> SETTINGS = List.of(
       new Setting("image defaults (C1 only, MaxRAMPercentage=75)", "", Map.of()),
@@ -60,7 +69,21 @@ class ManagerFootprintBenchmark {
       new Setting("small stacks and code cache", "-Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m",
           Map.of()),
       new Setting("all of the above", "-Xmx128m -Xss512k "
-          + "-XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m", Map.of("MALLOC_ARENA_MAX", "2")));
+          + "-XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m", Map.of("MALLOC_ARENA_MAX", "2")),
+      new Setting("Serial GC, 96 MiB heap, small stacks and code cache, two arenas", LEAN,
+          Map.of("MALLOC_ARENA_MAX", "2")),
+      // Native memory tracking costs a little memory itself: its own row, read for where the rest goes.
+      new Setting("the same with a 64 MiB heap (the live set is about 40 MiB)",
+          LEAN.replace("-Xmx96m", "-Xmx64m"), Map.of("MALLOC_ARENA_MAX", "2")),
+      new Setting("the same, profiled (NativeMemoryTracking=summary)", LEAN + " -XX:NativeMemoryTracking=summary",
+          Map.of("MALLOC_ARENA_MAX", "2"), true));
+
+  /** {@code -Ddpf.bench.footprint.settings=0,5,6}: which of {@link #SETTINGS} to run (all by default). */
+  private static List<Setting> selected() {
+    String chosen = System.getProperty("dpf.bench.footprint.settings", "");
+    return chosen.isBlank() ? SETTINGS
+        : Arrays.stream(chosen.split(",")).map(String::trim).map(Integer::parseInt).map(SETTINGS::get).toList();
+  }
 
   @Test
   void dpuServiceManagerFootprintPerJvmSetting() throws InterruptedException {
@@ -70,7 +93,7 @@ class ManagerFootprintBenchmark {
     ManagerImage image = ManagerImage.of("dpuservice-manager", MAIN);
     BenchReport.Section report = BenchReport.section("DPUService manager footprint in its container (" + services
         + " DPUServices x 2 DPU clusters)");
-    for (Setting setting : SETTINGS) {
+    for (Setting setting : selected()) {
       measure(image, setting, services, report);
     }
     report.note("512Mi memory limit, 50m CPU request, on a real kubelet node; RSS is VmRSS of the container's "
@@ -129,6 +152,9 @@ class ManagerFootprintBenchmark {
       double cpu = cpuSeconds(pid) - cpuBefore;
       Thread.sleep(Duration.ofSeconds(20).toMillis()); // a measurement window, not a wait for a result
       long loadedRss = RealNode.residentKib(pid);
+      if (setting.profiled()) {
+        profile(pid, loadedRss, report);
+      }
       report.figure(setting.name() + ": pod created -> Ready", readySeconds, "s")
           .figure(setting.name() + ": RSS idle", idleRss / 1024.0, "MiB")
           .figure(setting.name() + ": RSS with every Application written", loadedRss / 1024.0, "MiB")
@@ -137,6 +163,22 @@ class ManagerFootprintBenchmark {
     } finally {
       dpus.forEach(LocalControlPlane::close);
     }
+  }
+
+  /** Where the loaded RSS goes: committed native memory by category, and the heap's biggest classes. */
+  private static void profile(long pid, long rssKib, BenchReport.Section report) {
+    Path dir = BenchReport.directory();
+    Map<String, Long> committed = JvmProfile.nativeMemory(pid, dir.resolve("footprint-native-memory.txt"));
+    committed.forEach((category, kib) -> report.figure("profiled, loaded: NMT committed " + category, kib / 1024.0,
+        "MiB"));
+    long tracked = committed.values().stream().mapToLong(Long::longValue).sum();
+    report.figure("profiled, loaded: RSS not committed by the JVM's tracked categories (libraries, malloc slack)",
+        (rssKib - tracked) / 1024.0, "MiB");
+    JvmProfile.Histogram heap = JvmProfile.heapHistogram(pid, 12, dir.resolve("footprint-heap-histogram.txt"));
+    report.figure("profiled, loaded: live heap after a full GC", heap.liveBytes() / 1024.0 / 1024.0, "MiB")
+        .figure("profiled, loaded: live objects", heap.instances(), "objects")
+        .note("Heap histogram after a full GC, top classes (rank, instances, bytes, class):\n\n    "
+            + String.join("\n    ", heap.top()));
   }
 
   private static void prepare(KubernetesClient client) {
