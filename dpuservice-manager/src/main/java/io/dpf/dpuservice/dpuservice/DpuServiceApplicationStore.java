@@ -1,5 +1,6 @@
 package io.dpf.dpuservice.dpuservice;
 
+import io.dpf.api.LabelKeys;
 import io.dpf.api.svc.v1alpha1.DPUService;
 import io.dpf.api.thirdparty.argocd.v1alpha1.Application;
 import io.dpf.runtime.controller.KindCache;
@@ -15,19 +16,28 @@ import java.util.Map;
  */
 final class DpuServiceApplicationStore {
 
+  private static final String BY_SERVICE = "dpuservice";
+
   private final KubernetesClient host;
   private final KindCache<Application> cache;
 
   DpuServiceApplicationStore(KubernetesClient host, KindCache<Application> cache) {
     this.host = host;
-    this.cache = cache;
+    this.cache = cache.addIndex(BY_SERVICE, DpuServiceApplicationStore::ownerKey);
   }
 
+  /** By index: a scan of every Application per reconcile was the manager's biggest CPU cost at N=1,000 (JFR). */
   List<Application> ofService(DPUService service) {
-    Map<String, String> owner = DpuServiceApplications.ownerLabels(service.getMetadata().getNamespace(),
-        service.getMetadata().getName());
-    return cache.list().stream().filter(app -> app.getMetadata().getLabels() != null
-        && app.getMetadata().getLabels().entrySet().containsAll(owner.entrySet())).toList();
+    return cache.byIndex(BY_SERVICE, service.getMetadata().getNamespace() + "/" + service.getMetadata().getName());
+  }
+
+  private static List<String> ownerKey(Application app) {
+    Map<String, String> labels = app.getMetadata().getLabels();
+    if (labels == null || !labels.containsKey(LabelKeys.DPU_SERVICE_NAMESPACE)
+        || !labels.containsKey(LabelKeys.DPU_SERVICE_NAME)) {
+      return List.of();
+    }
+    return List.of(labels.get(LabelKeys.DPU_SERVICE_NAMESPACE) + "/" + labels.get(LabelKeys.DPU_SERVICE_NAME));
   }
 
   /**
