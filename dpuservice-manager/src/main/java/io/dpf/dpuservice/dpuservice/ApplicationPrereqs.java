@@ -87,7 +87,6 @@ final class ApplicationPrereqs {
     return problems;
   }
 
-  /** DPU clusters that Applications (live or being deleted) name. */
   /**
    * The DPU clusters that are gone (not among {@code current}) but that Argo CD knows (its cluster
    * Secrets) and Applications still go to. Every Application's cluster got its Secret before the

@@ -72,6 +72,9 @@ public final class Initializing implements PhaseHandler {
     context.client().resources(DPU.class).inNamespace(context.namespace()).withName(context.name()).edit(dpu -> {
       if (dpu.getSpec().getCluster() == null) {
         dpu.getSpec().setCluster(new DPUClusterReference());
+      } else if (dpu.getSpec().getCluster().getName() != null) {
+        // Assigned by an earlier pass the cache had not shown yet: a DPU keeps its first cluster.
+        return dpu;
       }
       dpu.getSpec().getCluster().setName(chosen.getMetadata().getName());
       dpu.getSpec().getCluster().setNamespace(chosen.getMetadata().getNamespace());
